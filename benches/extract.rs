@@ -1,0 +1,3 @@
+//! Extraction benchmarks (placeholder until the corpus generator lands).
+
+fn main() {}

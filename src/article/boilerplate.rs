@@ -1,0 +1,112 @@
+//! Web-page boilerplate that is not the article: newsletter prompts, sign-up forms,
+//! cookie and privacy notices, sharing buttons.
+//!
+//! A sentence holding one of these phrases (case-insensitive) yields no events and is
+//! never a title. The phrases are the ones such blocks are made of on news sites, not
+//! sentences of any particular page.
+
+use aho_corasick::AhoCorasick;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const PHRASES: &[&str] = &[
+    "sign up to our",
+    "sign up for our",
+    "signing up to",
+    "signing up for",
+    "sign up now",
+    "breaking news emails",
+    "breaking news alerts",
+    "sent straight to your inbox",
+    "please enter a valid email",
+    "enter your email",
+    "your email address",
+    "would like to be emailed",
+    "emailed about offers",
+    "read our privacy notice",
+    "privacy policy",
+    "cookie policy",
+    "we use cookies",
+    "accept cookies",
+    "manage cookies",
+    "subscribe to our",
+    "subscribe now",
+    "newsletter",
+    "already a subscriber",
+    "already have an account",
+    "log in to continue",
+    "create a free account",
+    "download our app",
+    "download the app",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "click here to",
+    "all rights reserved",
+    "terms of service",
+    "terms of use",
+    "advertisement",
+    "skip to content",
+    "skip to main content",
+    "you can read more about",
+];
+
+/// The phrase matcher; `None` only if the constant phrases could not be compiled, which
+/// `phrases_compile` rules out.
+fn matcher() -> Option<&'static AhoCorasick> {
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    MATCHER
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(PHRASES)
+                .ok()
+        })
+        .as_ref()
+}
+
+/// Byte ranges of boilerplate phrases in `text`, in order.
+pub fn phrases_in(text: &str) -> Vec<Range<usize>> {
+    matcher()
+        .map(|m| m.find_iter(text).map(|m| m.range()).collect())
+        .unwrap_or_default()
+}
+
+/// True when `sentence` (a span of the text `phrases` were found in) holds one of them.
+pub fn covers(phrases: &[Range<usize>], sentence: &Range<usize>) -> bool {
+    let i = phrases.partition_point(|p| p.start < sentence.start);
+    phrases.get(i).is_some_and(|p| p.end <= sentence.end)
+}
+
+/// True when `sentence` holds boilerplate (a one-off check; see [`phrases_in`] for texts).
+///
+/// # Examples
+/// ```
+/// use dateline::article::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("Sign up to our free breaking news emails"));
+/// assert!(!is_boilerplate("Shelling hit Shebekino on Thursday."));
+/// ```
+pub fn is_boilerplate(sentence: &str) -> bool {
+    matcher().is_some_and(|m| m.is_match(sentence))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The matcher is built from constants; a failure would silently disable the filter.
+    #[test]
+    fn phrases_compile() {
+        assert!(matcher().is_some(), "boilerplate phrases compile");
+    }
+
+    /// `covers` finds a phrase inside a sentence span and not outside it.
+    #[test]
+    fn covers_checks_containment() {
+        let text = "Kyiv was hit. Sign up to our newsletter. Belgorod too.";
+        let phrases = phrases_in(text);
+        assert!(!covers(&phrases, &(0..13)), "first sentence is news");
+        assert!(covers(&phrases, &(14..40)), "second is boilerplate");
+        assert!(!covers(&phrases, &(41..54)), "third is news");
+    }
+}

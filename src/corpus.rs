@@ -1,0 +1,287 @@
+//! A corpus: the articles read from some paths, their events, and the problems met.
+//!
+//! Loading walks the paths (folders recursively, in name order, hidden files and
+//! symlink loops skipped), then reads, parses and extracts the files in parallel
+//! (rayon), then assembles the results in path order so output is deterministic. Each
+//! bad file becomes one [`Problem`]; every other file still loads. Texts read twice
+//! (the same bytes under two names) are loaded once, with a note.
+
+use crate::article::{self, Article, MAX_FILE_BYTES};
+use crate::extract::{DateMention, Event, Scratch, extract_with};
+use crate::gazetteer::Gazetteer;
+use crate::problem::{Problem, ProblemKind};
+use chrono::{DateTime, FixedOffset, Utc};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{Hash as _, Hasher as _};
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+/// How deep folders are followed.
+const MAX_DEPTH: usize = 64;
+
+/// The three sample articles shipped in `seeds/`, embedded so they open anywhere.
+pub const SEEDS: &[(&str, &[u8])] = &[
+    (
+        "000_d47b813700c023a0.txt",
+        include_bytes!("../seeds/000_d47b813700c023a0.txt"),
+    ),
+    (
+        "001_955dd32676896e1b.txt",
+        include_bytes!("../seeds/001_955dd32676896e1b.txt"),
+    ),
+    (
+        "002_05ed36e4cbe14d22.txt",
+        include_bytes!("../seeds/002_05ed36e4cbe14d22.txt"),
+    ),
+];
+
+/// Loaded articles with their events.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The articles, in path order.
+    pub articles: Vec<Article>,
+    /// All events: by article, then by position in the text.
+    pub events: Vec<Event>,
+    /// All resolved date expressions, by article and position.
+    pub dates: Vec<DateMention>,
+    /// Problems, in path order.
+    pub problems: Vec<Problem>,
+}
+
+/// One input: a path and, for embedded seeds, its bytes.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// Where it comes from (shown in messages).
+    pub path: PathBuf,
+    /// The bytes, when already in memory.
+    pub bytes: Option<&'static [u8]>,
+}
+
+type FileResult = Result<(Article, crate::extract::Extraction, Vec<ProblemKind>), ProblemKind>;
+
+impl Corpus {
+    /// The bundled seed articles.
+    ///
+    /// # Examples
+    /// ```
+    /// let corpus = dateline::corpus::Corpus::from_seeds();
+    /// assert_eq!(corpus.articles.len(), 3);
+    /// assert!(corpus.problems.is_empty());
+    /// ```
+    pub fn from_seeds() -> Self {
+        let inputs = SEEDS
+            .iter()
+            .map(|(name, bytes)| Input {
+                path: Path::new("seeds").join(name),
+                bytes: Some(bytes),
+            })
+            .collect();
+        Self::from_inputs(inputs, Vec::new())
+    }
+
+    /// Reads files and folders (see the module docs).
+    pub fn load(paths: &[PathBuf]) -> Self {
+        let (files, problems) = discover(paths);
+        let inputs = files
+            .into_iter()
+            .map(|path| Input { path, bytes: None })
+            .collect();
+        Self::from_inputs(inputs, problems)
+    }
+
+    /// Reads, parses and extracts `inputs` in parallel; `problems` come first.
+    pub fn from_inputs(inputs: Vec<Input>, mut problems: Vec<Problem>) -> Self {
+        let gazetteer = Gazetteer::embedded();
+        let results: Vec<(PathBuf, FileResult)> = inputs
+            .into_par_iter()
+            .map_init(Scratch::default, |scratch, input| {
+                let result = read_input(&input).and_then(|(bytes, modified)| {
+                    let parsed = article::parse(&input.path, bytes, modified)?;
+                    let extraction = extract_with(&parsed.article, gazetteer, 0, scratch);
+                    Ok((parsed.article, extraction, parsed.problems))
+                });
+                (input.path, result)
+            })
+            .collect();
+        let mut corpus = Self {
+            problems: Vec::new(),
+            ..Self::default()
+        };
+        corpus.problems.append(&mut problems);
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        for (path, result) in results {
+            match result {
+                Ok((article, extraction, warnings)) => {
+                    corpus
+                        .problems
+                        .extend(warnings.into_iter().map(|kind| Problem::new(&path, kind)));
+                    let digest = digest(&article.text);
+                    if let Some(&first) = seen.get(&digest)
+                        && corpus
+                            .articles
+                            .get(first)
+                            .is_some_and(|a| a.text == article.text)
+                    {
+                        let other = corpus
+                            .articles
+                            .get(first)
+                            .map_or_else(String::new, |a| a.path.display().to_string());
+                        corpus
+                            .problems
+                            .push(Problem::new(&path, ProblemKind::Duplicate { other }));
+                        continue;
+                    }
+                    let index = corpus.articles.len();
+                    seen.insert(digest, index);
+                    corpus.push(article, extraction, index as u32);
+                }
+                Err(kind) => corpus.problems.push(Problem::new(&path, kind)),
+            }
+        }
+        corpus
+    }
+
+    fn push(&mut self, article: Article, extraction: crate::extract::Extraction, index: u32) {
+        self.articles.push(article);
+        self.events.extend(
+            extraction
+                .events
+                .into_iter()
+                .map(|e| crate::extract::Event {
+                    article: index,
+                    ..e
+                }),
+        );
+        self.dates
+            .extend(extraction.dates.into_iter().map(|d| DateMention {
+                article: index,
+                ..d
+            }));
+    }
+
+    /// Number of items (articles and live-blog entries).
+    pub fn item_count(&self) -> usize {
+        self.articles.iter().map(|a| a.items.len()).sum()
+    }
+}
+
+fn digest(text: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Reads a file's bytes (at most [`MAX_FILE_BYTES`]) and its modification time.
+fn read_input(input: &Input) -> Result<(Vec<u8>, Option<DateTime<FixedOffset>>), ProblemKind> {
+    if let Some(bytes) = input.bytes {
+        return Ok((bytes.to_vec(), None));
+    }
+    let io = |e: std::io::Error| ProblemKind::Io {
+        message: e.to_string(),
+    };
+    let file = std::fs::File::open(&input.path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(ProblemKind::Io {
+            message: "is a folder".into(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ProblemKind::TooLarge {
+            bytes: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let modified = meta
+        .modified()
+        .ok()
+        .map(|t| DateTime::<Utc>::from(t).fixed_offset());
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ProblemKind::TooLarge {
+            bytes: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok((bytes, modified))
+}
+
+/// The files under `paths`, in order: each path as given, folders expanded in name
+/// order. Problems with paths that cannot be listed are returned alongside.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut visited = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, 0, &mut visited, &mut files, &mut problems),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => problems.push(Problem::new(
+                path,
+                ProblemKind::Io {
+                    message: e.to_string(),
+                },
+            )),
+        }
+    }
+    (files, problems)
+}
+
+fn walk(
+    dir: &Path,
+    depth: usize,
+    visited: &mut Vec<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) {
+    if depth > MAX_DEPTH {
+        problems.push(Problem::new(
+            dir,
+            ProblemKind::Io {
+                message: format!("nested deeper than {MAX_DEPTH} folders; skipped"),
+            },
+        ));
+        return;
+    }
+    // Canonical paths catch symlink loops.
+    if let Ok(canonical) = std::fs::canonicalize(dir) {
+        if visited.contains(&canonical) {
+            return;
+        }
+        visited.push(canonical);
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem::new(
+                dir,
+                ProblemKind::Io {
+                    message: e.to_string(),
+                },
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, depth + 1, visited, files, problems),
+            Ok(_) => files.push(path),
+            Err(e) => problems.push(Problem::new(
+                &path,
+                ProblemKind::Io {
+                    message: e.to_string(),
+                },
+            )),
+        }
+    }
+}

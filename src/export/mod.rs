@@ -1,0 +1,53 @@
+//! Printing events in the formats `../shared/INTERFACE.md` fixes, to any `io::Write`.
+//!
+//! One producer ([`records`]) and one printer per format, as in ripgrep's printers:
+//! JSON Lines ([`jsonl`]), CSV ([`csv`]) and `GeoJSON` ([`geojson`]).
+
+pub mod csv;
+pub mod geojson;
+pub mod jsonl;
+mod record;
+
+pub use record::Record;
+
+use crate::corpus::Corpus;
+use crate::extract::Event;
+use crate::gazetteer::Gazetteer;
+use std::io;
+
+/// An output format of `dateline events`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// RFC 4180 CSV with a header.
+    Csv,
+    /// An RFC 7946 `FeatureCollection` of points.
+    Geojson,
+}
+
+/// The INTERFACE.md records of `events`, in the given order.
+pub fn records<'c>(
+    corpus: &'c Corpus,
+    events: &'c [Event],
+) -> impl Iterator<Item = Record<'c>> + 'c {
+    let gazetteer = Gazetteer::embedded();
+    events
+        .iter()
+        .filter_map(move |event| Record::new(corpus, gazetteer, event))
+}
+
+/// Writes `events` of `corpus` to `out` in `format`.
+pub fn write(
+    format: Format,
+    corpus: &Corpus,
+    events: &[Event],
+    out: impl io::Write,
+) -> io::Result<()> {
+    let records = records(corpus, events);
+    match format {
+        Format::Jsonl => jsonl::write(records, out),
+        Format::Csv => csv::write(records, out),
+        Format::Geojson => geojson::write(records, out),
+    }
+}

@@ -1,0 +1,377 @@
+//! Extraction: an [`Article`] → dated, geolocated [`Event`]s.
+//!
+//! For each item, its readable segments are split into sentences; boilerplate sentences
+//! are skipped. Each sentence is tokenized once; the tokens feed both the date
+//! recogniser and the place matcher. Place candidates are resolved against the
+//! article's context (or the item's, for collections of unrelated articles). Each place
+//! mention then takes the date of the temporal expression nearest to it in its sentence
+//! (`date_source: text`), or the item's publication date (`published`).
+//!
+//! Everything is kept as byte spans into [`Article::text`]; strings are only made when
+//! events are printed.
+
+use crate::article::{Article, boilerplate};
+use crate::gazetteer::{Candidate, Gazetteer, PlaceId, PlaceMention, find_candidates, find_places};
+use crate::temporal::{DateSource, EventDate, Expr, TemporalMention, Tense, recognize, resolve};
+use crate::text::sentence::split_into;
+use crate::text::token::{Token, tokenize_into};
+use std::ops::Range;
+
+/// A place mention with the date of what happened there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// Index of the article in its corpus (0 for a lone extraction).
+    pub article: u32,
+    /// Index of the item in the article.
+    pub item: u32,
+    /// The place.
+    pub place: PlaceId,
+    /// Byte offset of the mention in the article text.
+    pub start: u32,
+    /// Byte offset one past the mention.
+    pub end: u32,
+    /// Byte offset of the sentence holding the mention.
+    pub sentence_start: u32,
+    /// Byte offset one past that sentence.
+    pub sentence_end: u32,
+    /// When it happened.
+    pub date: EventDate,
+    /// Where the date came from.
+    pub date_source: DateSource,
+}
+
+/// A resolved temporal expression, for highlighting in the viewer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    /// Index of the article in its corpus.
+    pub article: u32,
+    /// Index of the item in the article.
+    pub item: u32,
+    /// Byte offset of the expression.
+    pub start: u32,
+    /// Byte offset one past it.
+    pub end: u32,
+    /// What it resolves to.
+    pub date: EventDate,
+}
+
+/// The events and date expressions of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// Events, in text order.
+    pub events: Vec<Event>,
+    /// Resolved date expressions, in text order.
+    pub dates: Vec<DateMention>,
+}
+
+/// Reusable buffers, so extracting many articles allocates little.
+#[derive(Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    sentence_spans: Vec<Range<usize>>,
+    sentences: Vec<SentenceInfo>,
+    temporals: Vec<TemporalMention>,
+    candidates: Vec<Candidate>,
+    mentions: Vec<PlaceMention>,
+    fold: String,
+}
+
+struct SentenceInfo {
+    item: u32,
+    range: Range<usize>,
+    temporals: Range<usize>,
+    tense: Tense,
+    /// The year last named in the item before this sentence ends ("that year").
+    that_year: Option<i32>,
+}
+
+/// Extracts the events of `article` (see the module docs).
+///
+/// # Examples
+/// ```
+/// use dateline::article::parse;
+/// use dateline::extract::extract;
+/// use dateline::gazetteer::Gazetteer;
+/// let g = Gazetteer::embedded();
+/// let text = b" date 2023-06-04 Blasts near Kiev in the early hours of Sunday.\n\nThe Belgorod region was shelled on Saturday, June 3.";
+/// let article = parse("a.txt".as_ref(), text.to_vec(), None).unwrap().article;
+/// let events = extract(&article, g).events;
+/// let found: Vec<(&str, String)> = events
+///     .iter()
+///     .map(|e| (g.place(e.place).unwrap().name, e.date.to_string()))
+///     .collect();
+/// assert_eq!(found, [("Kyiv", "2023-06-04".to_string()), ("Belgorod", "2023-06-03".to_string())]);
+/// ```
+pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Extraction {
+    extract_with(article, gazetteer, 0, &mut Scratch::default())
+}
+
+/// [`extract`] with the article's corpus index and reusable buffers.
+pub fn extract_with(
+    article: &Article,
+    gazetteer: &Gazetteer,
+    index: u32,
+    scratch: &mut Scratch,
+) -> Extraction {
+    let Scratch {
+        tokens,
+        sentence_spans,
+        sentences,
+        temporals,
+        candidates,
+        mentions,
+        fold,
+    } = scratch;
+    sentences.clear();
+    temporals.clear();
+    candidates.clear();
+    mentions.clear();
+    let text = article.text.as_str();
+    let boiler = boilerplate::phrases_in(text);
+    let mut context_start = 0;
+    for (item_index, item) in article.items.iter().enumerate() {
+        let mut that_year = None;
+        for segment in &item.segments {
+            sentence_spans.clear();
+            split_into(text, segment.clone(), sentence_spans);
+            for span in sentence_spans.iter() {
+                if boilerplate::covers(&boiler, span) {
+                    continue;
+                }
+                tokens.clear();
+                tokenize_into(text, span.clone(), tokens);
+                let first_temporal = temporals.len();
+                let tense = recognize(text, tokens, temporals);
+                let sentence_index = sentences.len() as u32;
+                find_candidates(gazetteer, text, tokens, sentence_index, fold, candidates);
+                if let Some(year) = temporals
+                    .get(first_temporal..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .rev()
+                    .find_map(|t| explicit_year(t.expr))
+                {
+                    that_year = Some(year);
+                }
+                sentences.push(SentenceInfo {
+                    item: item_index as u32,
+                    range: span.clone(),
+                    temporals: first_temporal..temporals.len(),
+                    tense,
+                    that_year,
+                });
+            }
+        }
+        if !article.shared_context {
+            find_places(
+                gazetteer,
+                text,
+                candidates.get(context_start..).unwrap_or(&[]),
+                mentions,
+            );
+            context_start = candidates.len();
+        }
+    }
+    if article.shared_context {
+        find_places(gazetteer, text, candidates, mentions);
+    }
+    assemble(article, index, sentences, temporals, mentions)
+}
+
+fn explicit_year(expr: Expr) -> Option<i32> {
+    match expr {
+        Expr::Date { year, .. } | Expr::MonthYear { year, .. } | Expr::Year(year) => Some(year),
+        _ => None,
+    }
+}
+
+fn assemble(
+    article: &Article,
+    index: u32,
+    sentences: &[SentenceInfo],
+    temporals: &[TemporalMention],
+    mentions: &[PlaceMention],
+) -> Extraction {
+    let mut out = Extraction::default();
+    let text = article.text.as_str();
+    let resolve_in = |sentence: &SentenceInfo, t: &TemporalMention| {
+        let item = article.items.get(sentence.item as usize)?;
+        let that_year = if matches!(
+            t.expr,
+            Expr::Month {
+                year: crate::temporal::YearRef::That,
+                ..
+            }
+        ) {
+            // "that year" refers to a year named before this expression.
+            sentence.that_year
+        } else {
+            None
+        };
+        resolve(
+            t.expr,
+            item.published.date_naive(),
+            sentence.tense,
+            that_year,
+        )
+    };
+    for sentence in sentences {
+        for t in temporals.get(sentence.temporals.clone()).unwrap_or(&[]) {
+            if let Some(date) = resolve_in(sentence, t) {
+                out.dates.push(DateMention {
+                    article: index,
+                    item: sentence.item,
+                    start: t.start as u32,
+                    end: t.end as u32,
+                    date,
+                });
+            }
+        }
+    }
+    for mention in mentions {
+        let Some(sentence) = sentences.get(mention.sentence as usize) else {
+            continue;
+        };
+        let Some(item) = article.items.get(sentence.item as usize) else {
+            continue;
+        };
+        let sentence_temporals = temporals.get(sentence.temporals.clone()).unwrap_or(&[]);
+        let sentence_text = text.get(sentence.range.clone()).unwrap_or("");
+        let governing = governing(
+            sentence_text,
+            sentence.range.start,
+            sentence_temporals,
+            mention,
+        )
+        .and_then(|t| resolve_in(sentence, t));
+        let (date, date_source) = match governing {
+            Some(date) => (date, DateSource::Text),
+            None => (
+                EventDate::day(item.published.date_naive()),
+                DateSource::Published,
+            ),
+        };
+        out.events.push(Event {
+            article: index,
+            item: sentence.item,
+            place: mention.place,
+            start: mention.start,
+            end: mention.end,
+            sentence_start: sentence.range.start as u32,
+            sentence_end: sentence.range.end as u32,
+            date,
+            date_source,
+        });
+    }
+    out.events.sort_by_key(|e| (e.start, e.end));
+    out.dates.sort_by_key(|d| d.start);
+    out
+}
+
+/// The temporal expression that governs a place mention in its sentence.
+///
+/// The sentence is cut into clauses at ", which", ", who", ", where", ", while", ", and",
+/// ", but", ";" and dashes. An expression in the mention's own clause governs it (the
+/// nearest one, the one after it on a tie); otherwise the nearest expression of a main
+/// clause does. Expressions in another subordinate clause (", which received candidate
+/// status in June of last year") never leak out of it.
+fn governing<'t>(
+    sentence: &str,
+    offset: usize,
+    temporals: &'t [TemporalMention],
+    mention: &PlaceMention,
+) -> Option<&'t TemporalMention> {
+    if temporals.is_empty() {
+        return None;
+    }
+    let clauses = clauses(sentence, offset);
+    let clause_of = |at: usize| clauses.iter().rposition(|c| c.start <= at).unwrap_or(0);
+    let own = clause_of(mention.start as usize);
+    let in_own: Vec<&TemporalMention> = temporals
+        .iter()
+        .filter(|t| clause_of(t.start) == own)
+        .collect();
+    let pool: Vec<&TemporalMention> = if in_own.is_empty() {
+        temporals
+            .iter()
+            .filter(|t| {
+                !clauses
+                    .get(clause_of(t.start))
+                    .is_some_and(|c| c.subordinate)
+            })
+            .collect()
+    } else {
+        in_own
+    };
+    nearest(&pool, mention)
+}
+
+/// A clause of a sentence: where it starts and whether it is subordinate.
+struct Clause {
+    start: usize,
+    subordinate: bool,
+}
+
+const SUBORDINATORS: &[&str] = &[
+    "although", "though", "whereas", "which", "while", "who", "whom", "whose", "where",
+];
+const COORDINATORS: &[&str] = &["and", "but", "yet"];
+
+fn clauses(sentence: &str, offset: usize) -> Vec<Clause> {
+    let mut out = vec![Clause {
+        start: offset,
+        subordinate: false,
+    }];
+    let bytes = sentence.as_bytes();
+    for (i, _) in sentence.match_indices([',', ';', '\u{2013}', '\u{2014}', '-']) {
+        let Some(&b) = bytes.get(i) else { continue };
+        let rest = sentence.get(i..).unwrap_or("");
+        let after = rest.char_indices().nth(1).map_or(rest.len(), |(k, _)| k);
+        let tail = rest.get(after..).unwrap_or("");
+        let (boundary, subordinate) = match b {
+            b';' => (true, false),
+            b',' => {
+                let word = tail
+                    .trim_start()
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let word = word.to_ascii_lowercase();
+                if SUBORDINATORS.contains(&word.as_str()) {
+                    (true, true)
+                } else {
+                    (COORDINATORS.contains(&word.as_str()), false)
+                }
+            }
+            // A dash between spaces (" - ", " – ") separates clauses; a hyphen in a word does not.
+            _ => (
+                tail.starts_with(' ') && i > 0 && bytes.get(i - 1) == Some(&b' '),
+                false,
+            ),
+        };
+        if boundary {
+            out.push(Clause {
+                start: offset + i,
+                subordinate,
+            });
+        }
+    }
+    out
+}
+
+/// The expression closest to the mention; on a tie, the one after it.
+fn nearest<'t>(
+    temporals: &[&'t TemporalMention],
+    mention: &PlaceMention,
+) -> Option<&'t TemporalMention> {
+    let (m_start, m_end) = (mention.start as usize, mention.end as usize);
+    temporals.iter().copied().min_by_key(|t| {
+        if t.start >= m_end {
+            (t.start - m_end, 0)
+        } else if t.end <= m_start {
+            (m_start - t.end, 1)
+        } else {
+            (0, 0)
+        }
+    })
+}

@@ -1,0 +1,210 @@
+//! The gazetteer: 158k places with their names, and finding them in text.
+//!
+//! # Data
+//! Countries and first-level regions (Natural Earth), populated places (`GeoNames`
+//! `cities500`, alternate names and transliterations included) and a hand-curated
+//! supplement of water bodies, landmarks and villages (see `assets/README.md`). The
+//! build script folds every name with [`normalize::name_key`] and writes an `fst` map
+//! from key to candidate places plus fixed-size records ([`layout`]); both are embedded
+//! in the binary, so [`Gazetteer::embedded`] is ready in microseconds and nothing is
+//! read from disk.
+//!
+//! Why `fst` and not aho-corasick: an automaton over ~470k keys takes seconds to build
+//! and cannot be serialised, while an `fst` map is built once at compile time and
+//! walked in place. The matcher walks it word by word from each capitalised token, so
+//! multi-word names ("Novaya Tavolzhanka", "Sea of Azov", "Belgorod region") are found
+//! by longest match.
+//!
+//! # Resolving mentions ([`find_places`])
+//! A reader decides which place a name means, and whether it is a place at all. The
+//! rules, in the order they apply:
+//! 1. *Shape.* A mention starts with a capital letter. All-caps words are places only
+//!    through the case-sensitive abbreviation table (UK, US, UAE). Possessives are
+//!    dropped ("Kyiv's" → Kyiv).
+//! 2. *False friends.* A single-word name that is a common English word ("Summit",
+//!    "Union", "Over") is a place only when important (a country, a capital, a city of
+//!    a million) or right after a locative preposition ("in Nice"). Demonyms
+//!    ("Ukrainian"), month and weekday names, and organisation words are never places.
+//!    A name inside a person's name is dropped: after a title ("President", "Mr") or
+//!    glued to another capitalised non-place word ("Vladimir Putin", "Maia Sandu").
+//!    A name inside an organisation's title ("Freedom of Russia Legion", "Wall Street
+//!    Journal") is dropped too.
+//! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
+//!    Kishinev, Artemovsk, Avdiivka) count only with at least four letters, so `GeoNames`'
+//!    noisy variants ("Ben" for Bern) cannot fire, and rank below a place's own name.
+//! 4. *Kind.* "X region/oblast/province", "region of X", "governor of X" and "X
+//!    governor" mean the region; "X River" the river; otherwise a settlement is
+//!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
+//! 5. *Context.* Countries named in the article, and the unambiguous important places
+//!    it names, form its context. Among candidates the one in a context country, or
+//!    nearest to a context place, wins ("Maslovo" near Belgorod rather than in Crimea;
+//!    "Washington" the US capital). A minor place (not a capital, under 100k people)
+//!    whose country is not in the context and which lies over 500 km from every context
+//!    place is rejected as a probable false friend.
+//! 6. *Typos.* A capitalised word one edit away from a place the article names
+//!    elsewhere is that place ("Vilinius" → Vilnius).
+//!
+//! # Limits
+//! No coreference ("the capital", "the city"), no demonym-to-country mapping, no
+//! detection of metonymy ("Moscow said" is Moscow), no dependency parsing: a name in a
+//! person's or organisation's title is found by capitalisation patterns only. Villages
+//! missing from `GeoNames` `cities500` are not found unless the supplement has them.
+
+pub mod layout;
+pub mod lexicon;
+mod matcher;
+pub mod normalize;
+mod place;
+mod resolver;
+
+pub use matcher::{Candidate, find_candidates};
+pub use place::{Place, PlaceId, PlaceKind};
+pub use resolver::{PlaceMention, find_places};
+
+use layout::{COUNT_BITS, PlaceRecord, RECORD_LEN};
+use std::sync::OnceLock;
+
+static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
+static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
+static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
+static COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_words.fst"));
+
+/// How a key names a place (see [`layout::HOW_NAME`] and friends).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameMatch {
+    /// The place's own name or its ASCII form.
+    Name,
+    /// A `GeoNames` or Natural Earth alternate name.
+    Alternate,
+    /// A curated alias of this project.
+    Alias,
+}
+
+/// The embedded gazetteer: place records and the name index.
+pub struct Gazetteer {
+    names: fst::Map<&'static [u8]>,
+    common_words: fst::Set<&'static [u8]>,
+    countries: Vec<([u8; 2], PlaceId)>,
+}
+
+impl Gazetteer {
+    /// The gazetteer embedded in the binary, opened on first use.
+    ///
+    /// # Panics
+    /// Never for a built binary: the index is made by `build.rs` and checked by the
+    /// `embedded_index_opens` test.
+    ///
+    /// # Examples
+    /// ```
+    /// let gazetteer = dateline::gazetteer::Gazetteer::embedded();
+    /// assert!(gazetteer.len() > 150_000);
+    /// ```
+    #[expect(
+        clippy::expect_used,
+        reason = "embedded assets; `embedded_index_opens` tests them"
+    )]
+    pub fn embedded() -> &'static Self {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(|| Self::open().expect("the embedded gazetteer index is valid"))
+    }
+
+    fn open() -> Result<Self, fst::Error> {
+        let names = fst::Map::new(NAMES_FST)?;
+        let common_words = fst::Set::new(COMMON_WORDS)?;
+        let mut gazetteer = Self {
+            names,
+            common_words,
+            countries: Vec::new(),
+        };
+        // Countries come first in the data; stop at the first non-country row.
+        let countries: Vec<([u8; 2], PlaceId)> = (0..gazetteer.len())
+            .map_while(|i| {
+                let id = PlaceId(i as u32);
+                let place = gazetteer.place(id)?;
+                (place.kind == PlaceKind::Country).then_some((place.country_code, id))
+            })
+            .filter(|(code, _)| code != b"\0\0")
+            .collect();
+        gazetteer.countries = countries;
+        gazetteer.countries.sort_unstable();
+        gazetteer.countries.dedup_by_key(|(code, _)| *code);
+        Ok(gazetteer)
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        PLACES.len() / RECORD_LEN
+    }
+
+    /// True when there are no places (never for the embedded data).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The place with this id.
+    pub fn place(&self, id: PlaceId) -> Option<Place> {
+        let start = id.0 as usize * RECORD_LEN;
+        let bytes = PLACES.get(start..start + RECORD_LEN)?;
+        let record = PlaceRecord::decode(bytes)?;
+        Some(Place::from_record(id, &record, STRINGS, bytes))
+    }
+
+    /// The country place of an ISO 3166-1 alpha-2 code ("UA").
+    pub fn country(&self, code: [u8; 2]) -> Option<PlaceId> {
+        self.countries
+            .binary_search_by_key(&code, |(c, _)| *c)
+            .ok()
+            .and_then(|i| self.countries.get(i))
+            .map(|(_, id)| *id)
+    }
+
+    /// All places whose name, ASCII name, alternate or alias folds to the same key as
+    /// `name`, most important first.
+    ///
+    /// This is a dictionary lookup, not text matching: no context, no false-friend rules.
+    ///
+    /// # Examples
+    /// ```
+    /// let g = dateline::gazetteer::Gazetteer::embedded();
+    /// let kyiv = g.lookup("Kiev");
+    /// assert_eq!(g.place(kyiv[0].0).unwrap().name, "Kyiv");
+    /// assert!(g.lookup("Atlantis-upon-Thames").is_empty());
+    /// ```
+    pub fn lookup(&self, name: &str) -> Vec<(PlaceId, NameMatch)> {
+        let key = normalize::name_key(name);
+        self.names
+            .get(key.as_bytes())
+            .map(|v| Self::postings(v).collect())
+            .unwrap_or_default()
+    }
+
+    /// The candidates stored under an `fst` value.
+    pub(crate) fn postings(value: u64) -> impl Iterator<Item = (PlaceId, NameMatch)> {
+        let start = (value >> COUNT_BITS) as usize;
+        let count = (value & ((1 << COUNT_BITS) - 1)) as usize;
+        let bytes = POSTINGS.get(start * 4..(start + count) * 4).unwrap_or(&[]);
+        bytes.chunks_exact(4).map(|c| {
+            let v = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+            let how = match v & 3 {
+                layout::HOW_NAME | layout::HOW_ASCII => NameMatch::Name,
+                layout::HOW_ALTERNATE => NameMatch::Alternate,
+                _ => NameMatch::Alias,
+            };
+            (PlaceId(v >> 2), how)
+        })
+    }
+
+    /// The raw name index, for the matcher's word-by-word walk.
+    pub(crate) fn names_fst(&self) -> &fst::raw::Fst<&'static [u8]> {
+        self.names.as_fst()
+    }
+
+    /// True when `key` (already folded) is a common English word.
+    pub fn is_common_word(&self, key: &str) -> bool {
+        self.common_words.contains(key)
+    }
+}
+
+#[cfg(test)]
+mod tests;

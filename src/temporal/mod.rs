@@ -1,0 +1,156 @@
+//! Temporal expressions: recognising them in a sentence and resolving them to dates.
+//!
+//! Recognition ([`recognize`]) and resolution ([`resolve`]) are separate, as in jiff's
+//! `fmt` modules: the recogniser turns tokens into an unresolved [`Expr`] with its span,
+//! and the resolver turns an `Expr` into an [`EventDate`] against the item's own
+//! publication date P (the rules of `../shared/eval/GUIDELINES.md`):
+//!
+//! | expression | resolves to |
+//! |---|---|
+//! | "1 June 2023", "June 1, 2023", "2023-06-01", "26.04.2022" | that day |
+//! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P; the next one in a future-tense sentence |
+//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P) |
+//! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
+//! | "yesterday", "last night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |
+//! | "this week", "last week" / "next week" | P / P+7 |
+//! | "in May", "mid-July", "late May", "throughout May" | that month (month granularity): the latest ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer |
+//! | "this month", "earlier this month" / "last month" / "next month" | P's month / the one before / after |
+//! | "June of last year", "May last year", "last June" | that month of P's year - 1 |
+//! | "in May of that year" | that month of the year last named in the item |
+//! | "July 2024" | that month |
+//! | "in 2014", "since 2008", "the 2022 invasion" | that year (year granularity) |
+//! | "this year" / "last year" / "next year" | P's year / -1 / +1 |
+//!
+//! A sentence is future tense when it holds "will", "would", "shall", "'ll", "going to",
+//! "plans to", "scheduled", "expected to", "due to", "set to", "upcoming", "coming" or
+//! "next"; past tense when it holds a past-tense verb ("was", "struck", "shelled"; the
+//! reporting verbs "said", "told", "added" … do not count, since they say nothing of
+//! what is reported); present otherwise.
+//!
+//! Not dates: "F-16", "Su-34", "10 missiles", "24/7", "463rd day", "2.6 million", clock
+//! times alone, "earlier", "recently", "in recent weeks", "the first month of the war".
+//! Bare years need a preposition or article before them ("in 2014"), and "May",
+//! "March" and "August" need a cue ("in May", "3 May", "May 2023") since they are also
+//! ordinary words and names.
+//!
+//! Known limits: seasons ("last summer"), quarters, decades ("the 1990s"), date ranges
+//! ("3-5 June" gives 5 June's neighbour nothing: only the expression's own day is kept),
+//! ambiguous slash dates ("03/04/2023") and time zones inside the text are not resolved.
+
+mod recognize;
+mod resolve;
+
+pub use recognize::{Expr, TemporalMention, Tense, WeekdayRel, YearRef, recognize};
+pub use resolve::resolve;
+
+use chrono::{Datelike as _, NaiveDate};
+use std::fmt;
+
+/// How precisely an event date is known.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// A calendar year.
+    Year,
+    /// A calendar month.
+    Month,
+    /// A single day.
+    Day,
+}
+
+impl Granularity {
+    /// The INTERFACE.md spelling: "day", "month" or "year".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Year => "year",
+            Self::Month => "month",
+            Self::Day => "day",
+        }
+    }
+}
+
+/// Where an event's date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A temporal expression in the mention's sentence.
+    Text,
+    /// The publication date of the item (no expression governs the mention).
+    Published,
+}
+
+impl DateSource {
+    /// The INTERFACE.md spelling: "text" or "published".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Published => "published",
+        }
+    }
+}
+
+/// A civil date with a granularity; `first_day` is the first day of the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventDate {
+    /// First day of the day, month or year.
+    pub first_day: NaiveDate,
+    /// Whether this is a day, a month or a year.
+    pub granularity: Granularity,
+}
+
+impl EventDate {
+    /// A single day.
+    pub fn day(date: NaiveDate) -> Self {
+        Self {
+            first_day: date,
+            granularity: Granularity::Day,
+        }
+    }
+
+    /// A whole month; `None` for an invalid year or month.
+    pub fn month(year: i32, month: u32) -> Option<Self> {
+        Some(Self {
+            first_day: NaiveDate::from_ymd_opt(year, month, 1)?,
+            granularity: Granularity::Month,
+        })
+    }
+
+    /// A whole year; `None` for a year chrono cannot represent.
+    pub fn year(year: i32) -> Option<Self> {
+        Some(Self {
+            first_day: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            granularity: Granularity::Year,
+        })
+    }
+
+    /// The last day of the period.
+    pub fn last_day(&self) -> NaiveDate {
+        let d = self.first_day;
+        let next = match self.granularity {
+            Granularity::Day => return d,
+            Granularity::Month => {
+                if d.month() == 12 {
+                    NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+                }
+            }
+            Granularity::Year => NaiveDate::from_ymd_opt(d.year() + 1, 1, 1),
+        };
+        next.and_then(|n| n.pred_opt()).unwrap_or(d)
+    }
+}
+
+impl fmt::Display for EventDate {
+    /// The period in its own precision: "2023-06-01", "2023-07" or "2014".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.first_day;
+        match self.granularity {
+            Granularity::Day => write!(f, "{}", d.format("%Y-%m-%d")),
+            Granularity::Month => write!(f, "{}", d.format("%Y-%m")),
+            Granularity::Year => write!(f, "{}", d.format("%Y")),
+        }
+    }
+}

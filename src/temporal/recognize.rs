@@ -1,0 +1,701 @@
+//! Recognition: tokens of one sentence → temporal expressions with their spans.
+
+use crate::text::token::{Shape, Token};
+use chrono::Weekday;
+
+/// An unresolved temporal expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expr {
+    /// A full calendar date ("1 June 2023", "2023-06-01").
+    Date {
+        /// Year.
+        year: i32,
+        /// Month 1-12.
+        month: u32,
+        /// Day of month.
+        day: u32,
+    },
+    /// A day and month without a year ("3 May", "Saturday, June 3").
+    DayMonth {
+        /// Month 1-12.
+        month: u32,
+        /// Day of month.
+        day: u32,
+    },
+    /// A month with an explicit year ("July 2024").
+    MonthYear {
+        /// Year.
+        year: i32,
+        /// Month 1-12.
+        month: u32,
+    },
+    /// A month with a relative or missing year ("in May", "June of last year").
+    Month {
+        /// Month 1-12.
+        month: u32,
+        /// Which year it belongs to.
+        year: YearRef,
+    },
+    /// A bare year ("in 2014").
+    Year(i32),
+    /// A weekday ("on Tuesday", "last Friday").
+    Weekday {
+        /// The day of the week.
+        weekday: Weekday,
+        /// Which occurrence relative to P.
+        rel: WeekdayRel,
+    },
+    /// Days relative to P ("today" 0, "yesterday" -1, "3 days ago" -3).
+    RelativeDays(i32),
+    /// Weeks relative to P ("this week" 0, "last week" -1, "next week" 1).
+    RelativeWeeks(i32),
+    /// Months relative to P ("this month" 0, "last month" -1).
+    RelativeMonths(i32),
+    /// Years relative to P ("this year" 0, "last year" -1).
+    RelativeYears(i32),
+}
+
+/// The year a month expression belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearRef {
+    /// No year given: decided by tense.
+    Unspecified,
+    /// P's year plus this offset ("last year" -1).
+    Relative(i32),
+    /// "that year": the year last named in the item.
+    That,
+}
+
+/// The tense of a sentence, as far as its words tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// A past-tense verb ("was", "shelled", "struck") and no future cue.
+    Past,
+    /// Neither past nor future cues (present tense, or a headline without a verb).
+    Present,
+    /// A future cue ("will", "would", "next", "scheduled").
+    Future,
+}
+
+/// Which occurrence of a weekday is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeekdayRel {
+    /// The latest one on or before P ("on Tuesday").
+    Latest,
+    /// The latest one strictly before P ("last Tuesday").
+    Last,
+    /// The first one strictly after P ("next Tuesday").
+    Next,
+}
+
+/// A recognised expression and its byte span in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TemporalMention {
+    /// Byte offset of the expression's first character.
+    pub start: usize,
+    /// Byte offset one past its last character.
+    pub end: usize,
+    /// The expression.
+    pub expr: Expr,
+}
+
+/// Word classes the patterns are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum W {
+    Month(u32),
+    MonthAbbrev(u32),
+    Weekday(Weekday),
+    Today,
+    Yesterday,
+    Tomorrow,
+    Overnight,
+    Last,
+    This,
+    Next,
+    EarlierLater,
+    Modifier,
+    PartOfDay,
+    Night,
+    Hours,
+    Day,
+    Week,
+    MonthWord,
+    Year,
+    Ago,
+    The,
+    Of,
+    That,
+    Cue,
+    Count(i32),
+    Future,
+    Past,
+    Other,
+}
+
+fn classify(lower: &str) -> W {
+    use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    match lower {
+        "january" => W::Month(1),
+        "february" => W::Month(2),
+        "march" => W::Month(3),
+        "april" => W::Month(4),
+        "may" => W::Month(5),
+        "june" => W::Month(6),
+        "july" => W::Month(7),
+        "august" => W::Month(8),
+        "september" => W::Month(9),
+        "october" => W::Month(10),
+        "november" => W::Month(11),
+        "december" => W::Month(12),
+        "jan" => W::MonthAbbrev(1),
+        "feb" => W::MonthAbbrev(2),
+        "mar" => W::MonthAbbrev(3),
+        "apr" => W::MonthAbbrev(4),
+        "jun" => W::MonthAbbrev(6),
+        "jul" => W::MonthAbbrev(7),
+        "aug" => W::MonthAbbrev(8),
+        "sep" | "sept" => W::MonthAbbrev(9),
+        "oct" => W::MonthAbbrev(10),
+        "nov" => W::MonthAbbrev(11),
+        "dec" => W::MonthAbbrev(12),
+        "monday" => W::Weekday(Mon),
+        "tuesday" => W::Weekday(Tue),
+        "wednesday" => W::Weekday(Wed),
+        "thursday" => W::Weekday(Thu),
+        "friday" => W::Weekday(Fri),
+        "saturday" => W::Weekday(Sat),
+        "sunday" => W::Weekday(Sun),
+        "today" | "tonight" => W::Today,
+        "yesterday" => W::Yesterday,
+        "tomorrow" => W::Tomorrow,
+        "overnight" => W::Overnight,
+        "last" | "past" => W::Last,
+        "this" => W::This,
+        "next" | "coming" => W::Next,
+        "earlier" | "later" => W::EarlierLater,
+        "early" | "mid" | "late" | "end" | "beginning" | "start" | "middle" => W::Modifier,
+        "morning" | "afternoon" | "evening" => W::PartOfDay,
+        "night" => W::Night,
+        "hours" => W::Hours,
+        "day" | "days" => W::Day,
+        "week" | "weeks" => W::Week,
+        "month" | "months" => W::MonthWord,
+        "year" | "years" => W::Year,
+        "ago" => W::Ago,
+        "the" => W::The,
+        "of" => W::Of,
+        "that" => W::That,
+        "in" | "since" | "by" | "from" | "until" | "till" | "through" | "throughout" | "during"
+        | "before" | "after" | "on" | "spring" | "summer" | "autumn" | "fall" | "winter" => W::Cue,
+        "a" | "an" | "one" => W::Count(1),
+        "two" => W::Count(2),
+        "three" => W::Count(3),
+        "four" => W::Count(4),
+        "five" => W::Count(5),
+        "six" => W::Count(6),
+        "seven" => W::Count(7),
+        "eight" => W::Count(8),
+        "nine" => W::Count(9),
+        "ten" => W::Count(10),
+        "will" | "would" | "shall" | "going" | "plans" | "planned" | "planning" | "scheduled"
+        | "expected" | "due" | "upcoming" | "ahead" => W::Future,
+        "was" | "were" | "had" | "did" | "went" | "came" | "took" | "gave" | "began" | "fell"
+        | "struck" | "left" | "met" | "held" | "sent" | "spent" | "fought" | "brought"
+        | "caught" | "found" | "lost" | "rose" | "saw" | "won" | "led" | "shot" | "became"
+        | "broke" | "drove" | "flew" | "knew" | "ran" | "stood" | "threw" | "hit" => W::Past,
+        _ if is_regular_past(lower) => W::Past,
+        _ => W::Other,
+    }
+}
+
+/// Verbs that report speech: "said" in "X said the summit is in July" says nothing
+/// about the tense of what is reported.
+const REPORTING_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "announced",
+    "argued",
+    "asked",
+    "claimed",
+    "commented",
+    "confirmed",
+    "declared",
+    "denied",
+    "emphasised",
+    "emphasized",
+    "explained",
+    "indicated",
+    "insisted",
+    "noted",
+    "posted",
+    "replied",
+    "reported",
+    "responded",
+    "revealed",
+    "stated",
+    "stressed",
+    "suggested",
+    "tweeted",
+    "urged",
+    "warned",
+];
+
+/// Words in "-ed" that are not past-tense verbs.
+const NOT_PAST: &[&str] = &[
+    "exceed", "hundred", "indeed", "kindred", "naked", "proceed", "sacred", "speed", "succeed",
+    "wicked",
+];
+
+/// A regular past-tense verb ("shelled", "killed"), not a reporting verb.
+fn is_regular_past(lower: &str) -> bool {
+    lower.len() >= 5
+        && lower.ends_with("ed")
+        && !REPORTING_VERBS.contains(&lower)
+        && !NOT_PAST.contains(&lower)
+}
+
+/// One sentence's tokens with their word classes.
+struct Sentence<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    words: Vec<W>,
+}
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> W {
+        self.words.get(i).copied().unwrap_or(W::Other)
+    }
+
+    fn token(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    /// True when tokens `a` and `a + 1` are separated only by spaces (and, if allowed,
+    /// one comma) or a hyphen, all on one line.
+    fn joined(&self, a: usize, allow_comma: bool) -> bool {
+        let (Some(x), Some(y)) = (self.token(a), self.token(a + 1)) else {
+            return false;
+        };
+        let gap = self
+            .text
+            .get(x.end as usize..y.start as usize)
+            .unwrap_or("\n");
+        let mut commas = 0;
+        for c in gap.chars() {
+            match c {
+                ' ' | '\u{a0}' | '-' | '.' => {}
+                ',' => commas += 1,
+                _ => return false,
+            }
+        }
+        commas == 0 || (allow_comma && commas == 1)
+    }
+
+    /// The day of month a token stands for ("3", "3rd"), if any.
+    fn day_number(&self, i: usize) -> Option<u32> {
+        let t = self.token(i)?;
+        let s = t.text(self.text);
+        let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &s[digits.len()..];
+        if !(suffix.is_empty()
+            || matches!(
+                suffix.to_ascii_lowercase().as_str(),
+                "st" | "nd" | "rd" | "th"
+            ))
+        {
+            return None;
+        }
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let day: u32 = digits.parse().ok()?;
+        (1..=31).contains(&day).then_some(day)
+    }
+
+    /// The year a four-digit token stands for, within `range`.
+    fn year_number(&self, i: usize, range: std::ops::RangeInclusive<i32>) -> Option<i32> {
+        let t = self.token(i)?;
+        if t.shape != Shape::Digits || t.end - t.start != 4 {
+            return None;
+        }
+        let year: i32 = t.text(self.text).parse().ok()?;
+        range.contains(&year).then_some(year)
+    }
+
+    fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        let start = self.token(first).map_or(0, |t| t.start as usize);
+        let end = self.token(last).map_or(start, |t| t.stem_end as usize);
+        (start, end)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.token(i).is_some_and(|t| t.capitalized)
+    }
+}
+
+/// Finds the temporal expressions among a sentence's tokens and returns the sentence's
+/// tense (see the module docs).
+///
+/// # Examples
+/// ```
+/// use dateline::temporal::{recognize, Expr};
+/// use dateline::text::token::tokenize_into;
+/// let text = "Fighting on Saturday, June 3, near Kiev; F-16 jets in mid-July.";
+/// let mut tokens = Vec::new();
+/// tokenize_into(text, 0..text.len(), &mut tokens);
+/// let mut found = Vec::new();
+/// recognize(text, &tokens, &mut found);
+/// let spans: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+/// assert_eq!(spans, ["Saturday, June 3", "mid-July"]);
+/// assert_eq!(found[0].expr, Expr::DayMonth { month: 6, day: 3 });
+/// ```
+pub fn recognize(text: &str, tokens: &[Token], out: &mut Vec<TemporalMention>) -> Tense {
+    let mut future = false;
+    let mut past = false;
+    let words: Vec<W> = tokens
+        .iter()
+        .map(|t| {
+            let stem = t.stem(text);
+            if t.shape != Shape::Word || stem.len() > 10 {
+                return W::Other;
+            }
+            if stem.ends_with("'ll") || stem.ends_with("\u{2019}ll") {
+                return W::Future;
+            }
+            let mut buf = [0u8; 10];
+            let lower = ascii_lower(stem, &mut buf);
+            classify(lower)
+        })
+        .collect();
+    let s = Sentence {
+        text,
+        tokens,
+        words,
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        if matches!(s.word(i), W::Future | W::Next)
+            || (s.word(i) == W::Other && is_future_phrase(&s, i))
+        {
+            future = true;
+        }
+        if s.word(i) == W::Past && !s.capitalized(i) {
+            past = true;
+        }
+        if let Some((expr, first, last)) = match_at(&s, i) {
+            let (start, end) = s.span(first, last);
+            out.push(TemporalMention { start, end, expr });
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if future {
+        Tense::Future
+    } else if past {
+        Tense::Past
+    } else {
+        Tense::Present
+    }
+}
+
+/// "set to", "due to" and "plan to" are future; the single-word cues are in `classify`.
+fn is_future_phrase(s: &Sentence<'_>, i: usize) -> bool {
+    let Some(t) = s.token(i) else { return false };
+    let word = t.text(s.text);
+    matches!(word, "set" | "plan" | "aims")
+        && s.token(i + 1).is_some_and(|n| n.text(s.text) == "to")
+}
+
+fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 10]) -> &'b str {
+    if !s.is_ascii() || s.len() > buf.len() {
+        return "";
+    }
+    let out = &mut buf[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).unwrap_or("")
+}
+
+/// Tries every pattern at token `i`; returns the expression and its first/last tokens.
+fn match_at(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
+    let t = s.token(i)?;
+    if t.shape == Shape::Numeric {
+        return numeric_date(t.text(s.text))
+            .map(|e| (e, i, i))
+            .or_else(|| day_led(s, i));
+    }
+    match s.word(i) {
+        W::Weekday(wd) if s.capitalized(i) => Some(weekday_led(s, i, wd)),
+        W::Month(m) | W::MonthAbbrev(m) if s.capitalized(i) => month_led(s, i, m),
+        W::Today | W::Overnight => Some((Expr::RelativeDays(0), i, i)),
+        W::Yesterday => Some((Expr::RelativeDays(-1), i, extend_part_of_day(s, i))),
+        W::Tomorrow => Some((Expr::RelativeDays(1), i, extend_part_of_day(s, i))),
+        W::Last | W::This | W::Next => relative_led(s, i),
+        W::EarlierLater => {
+            // "earlier this month", "later this year"; a bare "earlier" is no date.
+            let (expr, _, last) = relative_led(s, i + 1).filter(|_| s.word(i + 1) == W::This)?;
+            s.joined(i, false).then_some((expr, i, last))
+        }
+        W::The => the_led(s, i),
+        W::Count(n) => ago(s, i, n),
+        W::Cue | W::Modifier | W::Of => {
+            // "in 2014", "since 2008", "in the early hours".
+            if let Some(year) = s.year_number(i + 1, 1900..=2100)
+                && s.joined(i, false)
+            {
+                return Some((Expr::Year(year), i + 1, i + 1));
+            }
+            early_hours(s, i)
+        }
+        _ if t.shape == Shape::Digits => {
+            day_led(s, i).or_else(|| ago(s, i, t.text(s.text).parse().ok()?))
+        }
+        _ => None,
+    }
+}
+
+/// "2023-06-01", "2023/06/01", "26.04.2022", "26/04/2022" (day first unless impossible).
+fn numeric_date(s: &str) -> Option<Expr> {
+    let sep = s.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [first, second, third] = parts[..] else {
+        return None;
+    };
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|x| x.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (year, month, day) = if first.len() == 4 {
+        (
+            first.parse().ok()?,
+            second.parse().ok()?,
+            third.parse().ok()?,
+        )
+    } else if third.len() == 4 && sep != '-' {
+        let (n1, n2): (u32, u32) = (first.parse().ok()?, second.parse().ok()?);
+        let (day, month) = match sep {
+            '/' if n1 <= 12 && n2 > 12 => (n2, n1),
+            '/' if n1 <= 12 && n2 <= 12 && n1 != n2 => return None,
+            _ => (n1, n2),
+        };
+        (third.parse().ok()?, month, day)
+    } else {
+        return None;
+    };
+    chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(Expr::Date { year, month, day })
+}
+
+fn weekday_led(s: &Sentence<'_>, i: usize, weekday: Weekday) -> (Expr, usize, usize) {
+    // "Saturday, June 3" / "Saturday 3 June 2023": the date wins, the weekday joins the span.
+    if s.joined(i, true)
+        && let Some((expr, _, last)) = match s.word(i + 1) {
+            W::Month(m) | W::MonthAbbrev(m) if s.capitalized(i + 1) => month_led(s, i + 1, m),
+            _ => day_led(s, i + 1),
+        }
+        && matches!(expr, Expr::Date { .. } | Expr::DayMonth { .. })
+    {
+        return (expr, i, last);
+    }
+    let (rel, first) = match s.word(i.wrapping_sub(1)) {
+        W::Last if s.joined(i - 1, false) => (WeekdayRel::Last, i - 1),
+        W::Next if s.joined(i - 1, false) => (WeekdayRel::Next, i - 1),
+        _ => (WeekdayRel::Latest, i),
+    };
+    (
+        Expr::Weekday { weekday, rel },
+        first,
+        extend_part_of_day(s, i),
+    )
+}
+
+/// Extends a day word over a following "morning", "night", … ("Friday night").
+fn extend_part_of_day(s: &Sentence<'_>, i: usize) -> usize {
+    if matches!(s.word(i + 1), W::PartOfDay | W::Night) && s.joined(i, false) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+fn month_led(s: &Sentence<'_>, i: usize, month: u32) -> Option<(Expr, usize, usize)> {
+    let abbrev = matches!(s.word(i), W::MonthAbbrev(_));
+    // "June 3", "June 3rd, 2023".
+    if s.joined(i, false)
+        && let Some(day) = s.day_number(i + 1)
+        && s.token(i + 1)
+            .is_some_and(|t| !s.text.get(t.end as usize..).unwrap_or("").starts_with(':'))
+    {
+        if s.joined(i + 1, true)
+            && let Some(year) = s.year_number(i + 2, 1000..=2999)
+        {
+            return Some((Expr::Date { year, month, day }, i, i + 2));
+        }
+        return Some((Expr::DayMonth { month, day }, i, i + 1));
+    }
+    // "July 2024", "June, 2023".
+    if s.joined(i, true)
+        && let Some(year) = s.year_number(i + 1, 1000..=2999)
+    {
+        return Some((Expr::MonthYear { year, month }, i, i + 1));
+    }
+    if abbrev {
+        return None;
+    }
+    let first = month_span_start(s, i);
+    // "June of last year", "May last year", "June of that year", "June this year".
+    let (of, rel_at) = if s.word(i + 1) == W::Of && s.joined(i, false) {
+        (true, i + 2)
+    } else {
+        (false, i + 1)
+    };
+    if s.word(rel_at + 1) == W::Year && s.joined(rel_at, false) && (of || s.joined(i, false)) {
+        let year = match s.word(rel_at) {
+            W::Last => Some(YearRef::Relative(-1)),
+            W::This => Some(YearRef::Relative(0)),
+            W::Next => Some(YearRef::Relative(1)),
+            W::That => Some(YearRef::That),
+            _ => None,
+        };
+        if let Some(year) = year {
+            return Some((Expr::Month { month, year }, first, rel_at + 1));
+        }
+    }
+    let year = match s.word(first) {
+        W::Last if first < i => YearRef::Relative(-1),
+        W::This if first < i => YearRef::Relative(0),
+        W::Next if first < i => YearRef::Relative(1),
+        _ => YearRef::Unspecified,
+    };
+    // "May", "March" and "August" are also words and names: they need a cue.
+    let cued =
+        first < i || matches!(s.word(i.wrapping_sub(1)), W::Cue | W::Of) && s.joined(i - 1, false);
+    if matches!(month, 3 | 5 | 8) && !cued {
+        return None;
+    }
+    Some((Expr::Month { month, year }, first, i))
+}
+
+/// The first token of a month expression: a joined "early"/"mid"/"late"/"last"/"this"/"next".
+fn month_span_start(s: &Sentence<'_>, i: usize) -> usize {
+    match s.word(i.wrapping_sub(1)) {
+        W::Modifier | W::Last | W::This | W::Next if s.joined(i - 1, false) => i - 1,
+        _ => i,
+    }
+}
+
+fn day_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
+    let day = s.day_number(i)?;
+    // "3 May", "3rd of May".
+    let month_at = if s.word(i + 1) == W::Of && s.joined(i, false) {
+        i + 2
+    } else {
+        i + 1
+    };
+    if !s.joined(month_at - 1, false) || !s.capitalized(month_at) {
+        return None;
+    }
+    let (W::Month(month) | W::MonthAbbrev(month)) = s.word(month_at) else {
+        return None;
+    };
+    if s.joined(month_at, true)
+        && let Some(year) = s.year_number(month_at + 1, 1000..=2999)
+    {
+        return Some((Expr::Date { year, month, day }, i, month_at + 1));
+    }
+    Some((Expr::DayMonth { month, day }, i, month_at))
+}
+
+/// "last week", "this month", "next year", "last night", "this morning", "last Tuesday".
+fn relative_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
+    let sign = match s.word(i) {
+        W::Last => -1,
+        W::This => 0,
+        W::Next => 1,
+        _ => return None,
+    };
+    if !s.joined(i, false) {
+        return None;
+    }
+    let expr = match (s.word(i + 1), sign) {
+        (W::Week, _) => Expr::RelativeWeeks(sign),
+        (W::MonthWord, _) => Expr::RelativeMonths(sign),
+        (W::Year, _) => Expr::RelativeYears(sign),
+        (W::Night, -1) => Expr::RelativeDays(-1),
+        (W::Night | W::PartOfDay, 0) => Expr::RelativeDays(0),
+        // "last Tuesday", "last June": handled where the weekday or month is.
+        (W::Weekday(wd), _) if s.capitalized(i + 1) => return Some(weekday_led(s, i + 1, wd)),
+        (W::Month(m), _) if s.capitalized(i + 1) => return month_led(s, i + 1, m),
+        _ => return None,
+    };
+    // Plural units ("last weeks") are not relative expressions.
+    let unit = s.token(i + 1)?.stem(s.text);
+    if unit.ends_with('s') && !matches!(s.word(i + 1), W::Night | W::PartOfDay) {
+        return None;
+    }
+    Some((expr, i, i + 1))
+}
+
+/// "the day before yesterday", "the day after tomorrow", "the 2022 invasion".
+fn the_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
+    if let Some(year) = s.year_number(i + 1, 1900..=2100)
+        && s.joined(i, false)
+    {
+        return Some((Expr::Year(year), i + 1, i + 1));
+    }
+    if s.word(i + 1) != W::Day
+        || !s.joined(i, false)
+        || !s.joined(i + 1, false)
+        || !s.joined(i + 2, false)
+    {
+        return None;
+    }
+    let rel = s.token(i + 2)?.text(s.text);
+    match (rel, s.word(i + 3)) {
+        ("before", W::Yesterday) => Some((Expr::RelativeDays(-2), i, i + 3)),
+        ("after", W::Tomorrow) => Some((Expr::RelativeDays(2), i, i + 3)),
+        _ => None,
+    }
+}
+
+/// "3 days ago", "a week ago", "two years ago".
+fn ago(s: &Sentence<'_>, i: usize, n: i32) -> Option<(Expr, usize, usize)> {
+    if s.word(i + 2) != W::Ago
+        || !s.joined(i, false)
+        || !s.joined(i + 1, false)
+        || !(1..=400).contains(&n)
+    {
+        return None;
+    }
+    let expr = match s.word(i + 1) {
+        W::Day => Expr::RelativeDays(-n),
+        W::Week => Expr::RelativeDays(-7 * n),
+        W::MonthWord => Expr::RelativeMonths(-n),
+        W::Year => Expr::RelativeYears(-n),
+        _ => return None,
+    };
+    Some((expr, i, i + 2))
+}
+
+/// "in the early hours" (without a weekday after it) is P.
+fn early_hours(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
+    let at = if s.word(i) == W::Cue && s.word(i + 1) == W::The {
+        i + 2
+    } else {
+        return None;
+    };
+    let is_early = s
+        .token(at)
+        .is_some_and(|t| t.text(s.text).eq_ignore_ascii_case("early"));
+    if !is_early || s.word(at + 1) != W::Hours || !s.joined(at, false) {
+        return None;
+    }
+    // "in the early hours of Sunday": the weekday carries the date.
+    if s.word(at + 2) == W::Of && matches!(s.word(at + 3), W::Weekday(_)) {
+        return None;
+    }
+    Some((Expr::RelativeDays(0), at, at + 1))
+}

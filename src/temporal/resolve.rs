@@ -1,0 +1,122 @@
+//! Resolution: an [`Expr`] plus the item's publication date → an [`EventDate`].
+
+use super::{EventDate, Expr, Tense, WeekdayRel, YearRef};
+use chrono::{Datelike as _, Days, Months, NaiveDate};
+
+/// Resolves `expr` against the publication date `published`.
+///
+/// `tense` is the sentence's tense. A month without a year is the latest one ≤ P in
+/// the past tense, the next one ≥ P in the future tense, and the nearer of the two
+/// otherwise (present tense, headlines); a day and month without a year is the next
+/// occurrence only in the future tense. `that_year` is the year last named in the item,
+/// for "that year". Returns `None` for impossible dates ("30 February") and years chrono
+/// cannot represent.
+///
+/// # Examples
+/// ```
+/// use chrono::NaiveDate;
+/// use dateline::temporal::{resolve, EventDate, Expr, Tense, WeekdayRel, YearRef};
+/// let p = NaiveDate::from_ymd_opt(2023, 6, 1).unwrap(); // a Thursday
+/// let tuesday = Expr::Weekday { weekday: chrono::Weekday::Tue, rel: WeekdayRel::Latest };
+/// assert_eq!(resolve(tuesday, p, Tense::Past, None).unwrap().to_string(), "2023-05-30");
+/// let mid_july = Expr::Month { month: 7, year: YearRef::Unspecified };
+/// assert_eq!(resolve(mid_july, p, Tense::Future, None).unwrap().to_string(), "2023-07");
+/// assert_eq!(resolve(mid_july, p, Tense::Past, None).unwrap().to_string(), "2022-07");
+/// assert_eq!(resolve(mid_july, p, Tense::Present, None).unwrap().to_string(), "2023-07");
+/// assert_eq!(resolve(Expr::DayMonth { month: 2, day: 30 }, p, Tense::Past, None), None);
+/// ```
+pub fn resolve(
+    expr: Expr,
+    published: NaiveDate,
+    tense: Tense,
+    that_year: Option<i32>,
+) -> Option<EventDate> {
+    let p = published;
+    match expr {
+        Expr::Date { year, month, day } => {
+            NaiveDate::from_ymd_opt(year, month, day).map(EventDate::day)
+        }
+        Expr::DayMonth { month, day } => {
+            day_month(p, month, day, tense == Tense::Future).map(EventDate::day)
+        }
+        Expr::MonthYear { year, month } => EventDate::month(year, month),
+        Expr::Month { month, year } => {
+            let year = match year {
+                YearRef::Relative(offset) => p.year() + offset,
+                YearRef::That => that_year.unwrap_or(p.year()),
+                YearRef::Unspecified => {
+                    let next = if month >= p.month() {
+                        p.year()
+                    } else {
+                        p.year() + 1
+                    };
+                    let latest = if month <= p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    };
+                    match tense {
+                        Tense::Future => next,
+                        Tense::Past => latest,
+                        Tense::Present => {
+                            // The nearer occurrence; a tie (six months either way) goes forward.
+                            let ahead = (i64::from(next) * 12 + i64::from(month))
+                                - (i64::from(p.year()) * 12 + i64::from(p.month()));
+                            let behind = (i64::from(p.year()) * 12 + i64::from(p.month()))
+                                - (i64::from(latest) * 12 + i64::from(month));
+                            if ahead <= behind { next } else { latest }
+                        }
+                    }
+                }
+            };
+            EventDate::month(year, month)
+        }
+        Expr::Year(year) => EventDate::year(year),
+        Expr::Weekday { weekday, rel } => {
+            let today = p.weekday().num_days_from_monday();
+            let target = weekday.num_days_from_monday();
+            let back = (today + 7 - target) % 7;
+            let date = match rel {
+                WeekdayRel::Latest => p.checked_sub_days(Days::new(u64::from(back))),
+                WeekdayRel::Last => {
+                    p.checked_sub_days(Days::new(u64::from(if back == 0 { 7 } else { back })))
+                }
+                WeekdayRel::Next => {
+                    let ahead = (target + 7 - today) % 7;
+                    p.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))
+                }
+            };
+            date.map(EventDate::day)
+        }
+        Expr::RelativeDays(n) => add_days(p, i64::from(n)).map(EventDate::day),
+        // GUIDELINES.md: "this week" and "last week" date to P itself.
+        Expr::RelativeWeeks(n) => add_days(p, 7 * i64::from(n.max(0))).map(EventDate::day),
+        Expr::RelativeMonths(n) => {
+            let first = p.with_day(1)?;
+            let shifted = if n >= 0 {
+                first.checked_add_months(Months::new(n.unsigned_abs()))
+            } else {
+                first.checked_sub_months(Months::new(n.unsigned_abs()))
+            }?;
+            EventDate::month(shifted.year(), shifted.month())
+        }
+        Expr::RelativeYears(n) => EventDate::year(p.year() + n),
+    }
+}
+
+fn add_days(p: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        p.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        p.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+/// The latest valid `month`/`day` on or before `p` (or the first on or after it when
+/// `future`), looking up to eight years away so 29 February can be found.
+fn day_month(p: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
+    (0..8).find_map(|k| {
+        let year = if future { p.year() + k } else { p.year() - k };
+        NaiveDate::from_ymd_opt(year, month, day).filter(|d| if future { *d >= p } else { *d <= p })
+    })
+}

@@ -1,0 +1,4 @@
+//! Text primitives shared by the place matcher and the date recogniser.
+
+pub mod sentence;
+pub mod token;

@@ -1,0 +1,240 @@
+//! Words and numbers of a sentence, with their byte spans and shape.
+//!
+//! One tokenizer serves both the place matcher and the date recogniser, so the two agree
+//! on what a word is. A *word* is a run of letters and digits that starts with a letter
+//! and may hold inner apostrophes ("d'Ivoire", "Kyiv's"); a trailing possessive `'s` is
+//! kept in the token but excluded from its [`Token::stem_end`]. A *number* starts with a
+//! digit and may hold inner `.,:/-` between digits ("2.6", "16:14", "2023-06-01",
+//! "24/7") and a letter suffix ("3rd", "122mm"). Everything else (spaces, punctuation,
+//! symbols) separates tokens.
+
+use crate::gazetteer::normalize::is_apostrophe;
+
+/// The shape of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A word that starts with a letter.
+    Word,
+    /// Digits only ("2023", "3").
+    Digits,
+    /// Digits with inner separators or a letter suffix ("2.6", "16:14", "3rd").
+    Numeric,
+}
+
+/// A token: a byte span of the text plus what it looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: u32,
+    /// Byte offset one past the last character (possessive included).
+    pub end: u32,
+    /// End of the token without a trailing possessive `'s` (equals `end` otherwise).
+    pub stem_end: u32,
+    /// The token's shape.
+    pub shape: Shape,
+    /// The first character is an upper-case letter.
+    pub capitalized: bool,
+    /// Every letter is upper case and there are at least two of them ("NATO", "UK").
+    pub all_caps: bool,
+    /// The token is pure ASCII.
+    pub ascii: bool,
+}
+
+impl Token {
+    /// The token's text, possessive included.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    /// The token's text without a trailing possessive.
+    pub fn stem<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start as usize..self.stem_end as usize)
+            .unwrap_or("")
+    }
+
+    /// True when the token carries a possessive `'s`.
+    pub fn possessive(&self) -> bool {
+        self.stem_end != self.end
+    }
+}
+
+/// Appends the tokens of `text[range]` to `out` (offsets are into `text`).
+///
+/// # Examples
+/// ```
+/// use dateline::text::token::{tokenize_into, Shape};
+/// let text = "Kyiv's 3rd F-16 on 2023-06-01";
+/// let mut tokens = Vec::new();
+/// tokenize_into(text, 0..text.len(), &mut tokens);
+/// let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+/// assert_eq!(words, ["Kyiv's", "3rd", "F", "16", "on", "2023-06-01"]);
+/// assert_eq!(tokens[0].stem(text), "Kyiv");
+/// assert_eq!(tokens[3].shape, Shape::Digits);
+/// ```
+pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    let Some(slice) = text.get(range.clone()) else {
+        return;
+    };
+    let base = range.start;
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(&b) = bytes.get(i) else { break };
+        if b.is_ascii_alphabetic() {
+            i = word(slice, base, i, out);
+        } else if b.is_ascii_digit() {
+            i = number(bytes, base, i, out);
+        } else if b < 0x80 {
+            i += 1;
+        } else {
+            let c = slice.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
+            if c.is_alphabetic() {
+                i = word(slice, base, i, out);
+            } else {
+                i += c.len_utf8();
+            }
+        }
+    }
+}
+
+fn word(slice: &str, base: usize, start: usize, out: &mut Vec<Token>) -> usize {
+    let mut end = start;
+    let mut ascii = true;
+    let mut capitalized = false;
+    let mut letters = 0u32;
+    let mut uppers = 0u32;
+    let mut chars = slice.get(start..).unwrap_or("").char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let at = start + off;
+        if c.is_alphanumeric() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    uppers += 1;
+                    if at == start {
+                        capitalized = true;
+                    }
+                }
+            }
+            ascii &= c.is_ascii();
+            end = at + c.len_utf8();
+        } else if is_apostrophe(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
+            ascii &= c.is_ascii();
+            end = at + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let token = slice.get(start..end).unwrap_or("");
+    let stem_len = possessive_stem_len(token);
+    out.push(Token {
+        start: (base + start) as u32,
+        end: (base + end) as u32,
+        stem_end: (base + start + stem_len) as u32,
+        shape: Shape::Word,
+        capitalized,
+        all_caps: letters >= 2 && uppers == letters,
+        ascii,
+    });
+    end.max(start + 1)
+}
+
+/// Length of `token` without a trailing "'s" / "’s" (the whole token otherwise).
+fn possessive_stem_len(token: &str) -> usize {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(stem) = token.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return stem.len();
+        }
+    }
+    token.len()
+}
+
+fn number(bytes: &[u8], base: usize, start: usize, out: &mut Vec<Token>) -> usize {
+    let mut end = start;
+    let mut shape = Shape::Digits;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_digit() {
+            end += 1;
+        } else if matches!(b, b'.' | b',' | b':' | b'/' | b'-')
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+        {
+            shape = Shape::Numeric;
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    // A letter suffix ("3rd", "122mm") stays with the number.
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        shape = Shape::Numeric;
+        end += 1;
+    }
+    out.push(Token {
+        start: (base + start) as u32,
+        end: (base + end) as u32,
+        stem_end: (base + end) as u32,
+        shape,
+        capitalized: false,
+        all_caps: false,
+        ascii: true,
+    });
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        let mut tokens = Vec::new();
+        tokenize_into(text, 0..text.len(), &mut tokens);
+        tokens.iter().map(|t| t.text(text)).collect()
+    }
+
+    /// Numbers with separators stay whole so "24/7" or "2.6" can never look like a date part.
+    #[test]
+    fn numbers_keep_their_inner_separators() {
+        assert_eq!(
+            texts("24/7, 2.6 million, 16:14 BST"),
+            ["24/7", "2.6", "million", "16:14", "BST"]
+        );
+    }
+
+    /// Curly apostrophes inside words and possessives are handled like straight ones.
+    #[test]
+    fn curly_possessive_is_excluded_from_the_stem() {
+        let text = "Ukraine’s capital";
+        let mut tokens = Vec::new();
+        tokenize_into(text, 0..text.len(), &mut tokens);
+        assert_eq!(tokens[0].stem(text), "Ukraine");
+        assert!(tokens[0].possessive(), "’s is a possessive");
+        assert!(tokens[0].capitalized, "starts with U");
+    }
+
+    /// Cyrillic and accented words are single tokens with their case known.
+    #[test]
+    fn non_ascii_words_are_tokens() {
+        let text = "у Києві, Chișinău";
+        let mut tokens = Vec::new();
+        tokenize_into(text, 0..text.len(), &mut tokens);
+        assert_eq!(tokens.len(), 3, "three words");
+        assert!(
+            tokens[1].capitalized && !tokens[1].ascii,
+            "Києві is capitalised non-ASCII"
+        );
+        assert_eq!(tokens[2].text(text), "Chișinău");
+    }
+
+    /// All-caps needs two letters, so a lone initial is not an acronym.
+    #[test]
+    fn all_caps_needs_two_letters() {
+        let text = "NATO A UK";
+        let mut tokens = Vec::new();
+        tokenize_into(text, 0..text.len(), &mut tokens);
+        let caps: Vec<bool> = tokens.iter().map(|t| t.all_caps).collect();
+        assert_eq!(caps, [true, false, true]);
+    }
+}
