@@ -123,7 +123,7 @@ fn prior(class: &str, code: &str, population: u32, curated: bool) -> u16 {
         _ => 100,
     };
     let pop_term = if population > 0 {
-        (f64::from(population).log10() * 30.0) as u32
+        (f64::from(population).log10() * 60.0) as u32
     } else {
         0
     };
@@ -219,8 +219,16 @@ fn write_index(rows: &[Row], pool: &Pool, out_dir: &Path) -> BoxResult<()> {
                 continue;
             }
             let list = by_key.entry(key.as_str()).or_default();
+            // Keep the most trusted way the key names this place: its own name, then a
+            // curated alias, then an alternate.
+            let trust = |how: u32| match how {
+                layout::HOW_NAME | layout::HOW_ASCII => 0,
+                layout::HOW_ALIAS => 1,
+                _ => 2,
+            };
             match list.iter_mut().find(|(p, _)| *p == id) {
-                Some(entry) => entry.1 = entry.1.min(*how),
+                Some(entry) if trust(*how) < trust(entry.1) => entry.1 = *how,
+                Some(_) => {}
                 None => list.push((id, *how)),
             }
         }

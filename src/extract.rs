@@ -287,23 +287,17 @@ fn governing<'t>(
     let clauses = clauses(sentence, offset);
     let clause_of = |at: usize| clauses.iter().rposition(|c| c.start <= at).unwrap_or(0);
     let own = clause_of(mention.start as usize);
-    let in_own: Vec<&TemporalMention> = temporals
-        .iter()
-        .filter(|t| clause_of(t.start) == own)
-        .collect();
-    let pool: Vec<&TemporalMention> = if in_own.is_empty() {
-        temporals
-            .iter()
-            .filter(|t| {
-                !clauses
-                    .get(clause_of(t.start))
-                    .is_some_and(|c| c.subordinate)
-            })
-            .collect()
-    } else {
-        in_own
+    let in_own = |t: &&TemporalMention| clause_of(t.start) == own;
+    let in_main = |t: &&TemporalMention| {
+        !clauses
+            .get(clause_of(t.start))
+            .is_some_and(|c| c.subordinate)
     };
-    nearest(&pool, mention)
+    if temporals.iter().any(|t| in_own(&t)) {
+        nearest(temporals.iter().filter(in_own), mention)
+    } else {
+        nearest(temporals.iter().filter(in_main), mention)
+    }
 }
 
 /// A clause of a sentence: where it starts and whether it is subordinate.
@@ -361,11 +355,11 @@ fn clauses(sentence: &str, offset: usize) -> Vec<Clause> {
 
 /// The expression closest to the mention; on a tie, the one after it.
 fn nearest<'t>(
-    temporals: &[&'t TemporalMention],
+    temporals: impl Iterator<Item = &'t TemporalMention>,
     mention: &PlaceMention,
 ) -> Option<&'t TemporalMention> {
     let (m_start, m_end) = (mention.start as usize, mention.end as usize);
-    temporals.iter().copied().min_by_key(|t| {
+    temporals.min_by_key(|t| {
         if t.start >= m_end {
             (t.start - m_end, 0)
         } else if t.end <= m_start {

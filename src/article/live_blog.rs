@@ -127,7 +127,12 @@ pub(super) fn parse(text: &str, problems: &mut Vec<ProblemKind>) -> Option<Body>
     let mut items = Vec::with_capacity(entries.len() + 1);
     let first_start = entries.first().map_or(0, |e| e.start);
     let latest = entries.iter().filter_map(|e| e.published).max()?;
-    if let Some(summary) = summary_item(text, &lines, first_start, latest) {
+    if let Some(summary) = summary_item(
+        text,
+        &lines,
+        first_start,
+        page_time(&entries).unwrap_or(latest),
+    ) {
         items.push(summary);
     }
     for (k, entry) in entries.iter().enumerate() {
@@ -308,8 +313,26 @@ fn fill_missing_times(entries: &mut [Entry], problems: &mut Vec<ProblemKind>) ->
     Some(())
 }
 
-/// The block before the first entry ("Summary" and its bullets), dated like the latest
-/// entry since it sums the page up as of then.
+/// The page's own time, for its summary: the latest entry of the day most entries were
+/// posted on (a page that ran past midnight still sums up its main day).
+fn page_time(entries: &[Entry]) -> Option<DateTime<FixedOffset>> {
+    let days: Vec<NaiveDate> = entries
+        .iter()
+        .filter_map(|e| e.published)
+        .map(|t| t.date_naive())
+        .collect();
+    let main_day = days
+        .iter()
+        .copied()
+        .max_by_key(|d| (days.iter().filter(|x| *x == d).count(), *d))?;
+    entries
+        .iter()
+        .filter_map(|e| e.published)
+        .filter(|t| t.date_naive() == main_day)
+        .max()
+}
+
+/// The block before the first entry ("Summary" and its bullets), dated like the page.
 fn summary_item(
     text: &str,
     lines: &[Range<usize>],

@@ -117,6 +117,8 @@ const ORGANISATION_HEADS: &[&str] = &[
     "battalion",
     "brigade",
     "bureau",
+    "center",
+    "centre",
     "chronicle",
     "church",
     "club",
@@ -125,6 +127,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "commission",
     "committee",
     "company",
+    "conference",
     "congress",
     "corp",
     "corporation",
@@ -134,11 +137,13 @@ const ORGANISATION_HEADS: &[&str] = &[
     "department",
     "division",
     "embassy",
+    "endowment",
     "fc",
     "federation",
     "fleet",
     "force",
     "forces",
+    "forum",
     "foundation",
     "front",
     "fund",
@@ -148,7 +153,9 @@ const ORGANISATION_HEADS: &[&str] = &[
     "guardian",
     "herald",
     "independent",
+    "initiative",
     "institute",
+    "institution",
     "journal",
     "league",
     "legion",
@@ -422,11 +429,14 @@ const LOCATIVE_PREPOSITIONS: &[&str] = &[
 /// Words after a name that make it a region ("Belgorod region", "Kharkiv governor").
 const REGION_AFTER: &[&str] = &[
     "district",
+    "districts",
     "governor",
     "governorate",
     "krai",
     "oblast",
+    "oblasts",
     "province",
+    "provinces",
     "region",
     "regional",
     "regions",
@@ -459,79 +469,227 @@ const WATER_AFTER: &[&str] = &[
     "strait",
 ];
 
-fn contains(list: &[&str], key: &str) -> bool {
-    list.binary_search(&key).is_ok()
+/// Word classes, as bit flags: one lookup tells everything the matcher asks of a word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Class(u16);
+
+impl Class {
+    /// A title before a person's name.
+    pub const PERSON_TITLE: Self = Self(1);
+    /// A noun that ends an organisation's name.
+    pub const ORGANISATION_HEAD: Self = Self(1 << 1);
+    /// A demonym or similar proper adjective.
+    pub const DEMONYM: Self = Self(1 << 2);
+    /// A function word that may start a sentence.
+    pub const FUNCTION_WORD: Self = Self(1 << 3);
+    /// A preposition that introduces a location.
+    pub const LOCATIVE: Self = Self(1 << 4);
+    /// After a name, marks it as a region.
+    pub const REGION_AFTER: Self = Self(1 << 5);
+    /// Before "of", marks the next name as a region.
+    pub const REGION_BEFORE_OF: Self = Self(1 << 6);
+    /// Before "of", marks the next name as a settlement.
+    pub const SETTLEMENT_BEFORE_OF: Self = Self(1 << 7);
+    /// After a name, marks it as a water body.
+    pub const WATER_AFTER: Self = Self(1 << 8);
+    /// A month or weekday name.
+    pub const CALENDAR: Self = Self(1 << 9);
+    /// A compass or qualifying word before a name ("northern", "occupied").
+    pub const COMPASS: Self = Self(1 << 10);
+    /// After a name, marks it as a settlement ("city", "town", "village").
+    pub const SETTLEMENT_AFTER: Self = Self(1 << 11);
+    /// A lower-case word allowed inside an organisation's name ("of", "the").
+    pub const CONNECTOR: Self = Self(1 << 12);
+    /// A feature noun before "of" ("Cape of", "Gulf of").
+    pub const FEATURE_BEFORE_OF: Self = Self(1 << 13);
+    /// A personal name that is also a well-known place ("Sydney", "Austin").
+    pub const PERSONAL_NAME: Self = Self(1 << 14);
+
+    /// True when any flag of `other` is set.
+    pub fn has(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
 }
 
-/// True for a title written before a person's name.
-pub fn is_person_title(key: &str) -> bool {
-    contains(PERSON_TITLES, key)
+impl std::ops::BitOr for Class {
+    type Output = Self;
+
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
 }
 
-/// True for a noun that ends an organisation's name.
-pub fn is_organisation_head(key: &str) -> bool {
-    contains(ORGANISATION_HEADS, key)
+const CALENDAR_WORDS: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+const COMPASS_WORDS: &[&str] = &[
+    "central",
+    "east",
+    "eastern",
+    "greater",
+    "liberated",
+    "lower",
+    "new",
+    "north",
+    "northern",
+    "occupied",
+    "old",
+    "south",
+    "southern",
+    "upper",
+    "west",
+    "western",
+];
+const SETTLEMENT_AFTER: &[&str] = &["city", "town", "village"];
+
+/// Geographic feature nouns that, capitalised before "of", make the following name part
+/// of another feature's name ("Cape of Good Hope", "Gulf of Aden").
+const FEATURE_BEFORE_OF: &[&str] = &[
+    "bay", "cape", "gulf", "island", "islands", "isle", "isles", "lake", "mount", "mouth", "port",
+    "sea", "strait", "straits", "valley",
+];
+
+/// Personal names that are also well-known places: next to another capitalised name
+/// ("Sydney Kelly", "Lloyd Austin", "Vladimir Putin") they are people, however big the
+/// city. Lesser places are already kept out of names by the context rules.
+const PERSONAL_NAMES: &[&str] = &[
+    "adelaide",
+    "alexandria",
+    "augusta",
+    "aurora",
+    "austin",
+    "berlin",
+    "beverly",
+    "brooklyn",
+    "camden",
+    "charlotte",
+    "chelsea",
+    "chester",
+    "cheyenne",
+    "cleveland",
+    "columbus",
+    "dakota",
+    "dallas",
+    "dayton",
+    "denver",
+    "elizabeth",
+    "eugene",
+    "florence",
+    "geneva",
+    "george",
+    "georgia",
+    "hamilton",
+    "houston",
+    "hudson",
+    "india",
+    "israel",
+    "jackson",
+    "jordan",
+    "kingston",
+    "lafayette",
+    "lancaster",
+    "lincoln",
+    "london",
+    "lourdes",
+    "madison",
+    "marion",
+    "mercedes",
+    "milan",
+    "nancy",
+    "odessa",
+    "olympia",
+    "orlando",
+    "paris",
+    "phoenix",
+    "regina",
+    "roman",
+    "salem",
+    "santiago",
+    "savannah",
+    "sofia",
+    "sydney",
+    "troy",
+    "tyler",
+    "valencia",
+    "victoria",
+    "vienna",
+    "virginia",
+    "vladimir",
+    "warren",
+    "washington",
+    "wellington",
+    "york",
+];
+const CONNECTORS: &[&str] = &["and", "for", "of", "the"];
+
+fn table() -> &'static [(&'static str, u16)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lists: [(&[&str], Class); 15] = [
+            (FEATURE_BEFORE_OF, Class::FEATURE_BEFORE_OF),
+            (PERSONAL_NAMES, Class::PERSONAL_NAME),
+            (PERSON_TITLES, Class::PERSON_TITLE),
+            (ORGANISATION_HEADS, Class::ORGANISATION_HEAD),
+            (DEMONYMS, Class::DEMONYM),
+            (FUNCTION_WORDS, Class::FUNCTION_WORD),
+            (LOCATIVE_PREPOSITIONS, Class::LOCATIVE),
+            (REGION_AFTER, Class::REGION_AFTER),
+            (REGION_BEFORE_OF, Class::REGION_BEFORE_OF),
+            (SETTLEMENT_BEFORE_OF, Class::SETTLEMENT_BEFORE_OF),
+            (WATER_AFTER, Class::WATER_AFTER),
+            (CALENDAR_WORDS, Class::CALENDAR),
+            (COMPASS_WORDS, Class::COMPASS),
+            (SETTLEMENT_AFTER, Class::SETTLEMENT_AFTER),
+            (CONNECTORS, Class::CONNECTOR),
+        ];
+        let mut table: Vec<(&'static str, u16)> = Vec::new();
+        for (list, class) in lists {
+            for word in list {
+                match table.iter_mut().find(|(w, _)| w == word) {
+                    Some(entry) => entry.1 |= class.0,
+                    None => table.push((word, class.0)),
+                }
+            }
+        }
+        table.sort_unstable_by_key(|(w, _)| *w);
+        table
+    })
 }
 
-/// True for a demonym or similar proper adjective.
-pub fn is_demonym(key: &str) -> bool {
-    contains(DEMONYMS, key)
-}
-
-/// True for a function word that may start a sentence.
-pub fn is_function_word(key: &str) -> bool {
-    contains(FUNCTION_WORDS, key)
-}
-
-/// True for a preposition that introduces a location.
-pub fn is_locative_preposition(key: &str) -> bool {
-    contains(LOCATIVE_PREPOSITIONS, key)
-}
-
-/// True for a word that, after a name, marks it as a region.
-pub fn is_region_after(key: &str) -> bool {
-    contains(REGION_AFTER, key)
-}
-
-/// True for a word that, before "of", marks the following name as a region.
-pub fn is_region_before_of(key: &str) -> bool {
-    contains(REGION_BEFORE_OF, key)
-}
-
-/// True for a word that, before "of", marks the following name as a settlement.
-pub fn is_settlement_before_of(key: &str) -> bool {
-    contains(SETTLEMENT_BEFORE_OF, key)
-}
-
-/// True for a word that, after a name, marks it as a water body.
-pub fn is_water_after(key: &str) -> bool {
-    contains(WATER_AFTER, key)
-}
-
-/// True for month and weekday names, which are never places by themselves.
-pub fn is_calendar_word(key: &str) -> bool {
-    matches!(
-        key,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+/// The classes of a folded word (empty for most words).
+///
+/// # Examples
+/// ```
+/// use dateline::gazetteer::lexicon::{classes, Class};
+/// assert!(classes("president").has(Class::PERSON_TITLE));
+/// assert!(classes("of").has(Class::CONNECTOR));
+/// assert_eq!(classes("kyiv"), Class::default());
+/// ```
+pub fn classes(key: &str) -> Class {
+    let table = table();
+    table
+        .binary_search_by_key(&key, |(w, _)| *w)
+        .ok()
+        .and_then(|i| table.get(i))
+        .map_or(Class::default(), |(_, c)| Class(*c))
 }
 
 #[cfg(test)]
@@ -542,6 +700,12 @@ mod tests {
     #[test]
     fn word_lists_are_sorted_and_lower_case() {
         for list in [
+            FEATURE_BEFORE_OF,
+            PERSONAL_NAMES,
+            CALENDAR_WORDS,
+            COMPASS_WORDS,
+            CONNECTORS,
+            SETTLEMENT_AFTER,
             PERSON_TITLES,
             ORGANISATION_HEADS,
             DEMONYMS,

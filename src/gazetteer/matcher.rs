@@ -1,8 +1,9 @@
 //! Finding candidate place names in a sentence: a longest-match walk of the name `fst`
 //! from each capitalised word, plus the cues around each match that the resolver needs.
 
+use super::lexicon::{self, Class};
 use super::normalize::fold_word_into;
-use super::{Gazetteer, PlaceId, lexicon};
+use super::{Gazetteer, PlaceId};
 use crate::text::token::{Shape, Token};
 
 /// Longest name, in words, the walk tries ("Bosnia and Herzegovina" is 3).
@@ -34,6 +35,10 @@ pub mod cue {
     pub const NEVER_A_PLACE: u32 = 1 << 10;
     /// The match is written in capitals.
     pub const ALL_CAPS: u32 = 1 << 11;
+    /// A personal name that is also a place, next to another name ("Sydney Kelly").
+    pub const PERSON_NAME: u32 = 1 << 12;
+    /// A one-word match shaped like an adjective ("Transnistrian").
+    pub const ADJECTIVE_SHAPE: u32 = 1 << 13;
 }
 
 /// What a candidate may refer to.
@@ -75,6 +80,7 @@ pub fn find_candidates(
     scratch: &mut String,
     out: &mut Vec<Candidate>,
 ) {
+    let first_in_sentence = out.len();
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         if token.shape != Shape::Word || !token.capitalized {
@@ -102,9 +108,12 @@ pub fn find_candidates(
         if let Some((last, value)) = walk(gazetteer, text, tokens, i, scratch) {
             let mut cues = surrounding_cues(gazetteer, text, tokens, i, last, scratch);
             if last == i {
-                cues |= single_word_cues(gazetteer, token.stem(text), scratch);
+                cues |= single_word_cues(gazetteer, text, tokens, i, scratch);
             }
             let end = tokens.get(last).map_or(token.stem_end, |t| t.stem_end);
+            if cues & cue::REGION != 0 && plural_region_follows(text, tokens, last, scratch) {
+                share_region_cue(text, out, first_in_sentence, token.start);
+            }
             out.push(Candidate {
                 start: token.start,
                 end,
@@ -116,17 +125,51 @@ pub fn find_candidates(
             i = last + 1;
         } else {
             if i > 0 && token.stem_end - token.start >= 6 && !token.all_caps {
+                // Only the kind word after it matters for a typo ("the Transnistrian region").
+                let cues = if tokens.get(i + 1).is_some_and(|n| {
+                    lexicon::classes(folded(text, n, scratch)).has(Class::REGION_AFTER)
+                }) {
+                    cue::REGION
+                } else {
+                    0
+                };
                 out.push(Candidate {
                     start: token.start,
                     end: token.stem_end,
                     sentence,
                     target: Target::Unknown,
-                    cues: 0,
+                    cues,
                     words: 1,
                 });
             }
             i += 1;
         }
+    }
+}
+
+/// True when a plural region word follows token `last` ("… Kherson regions").
+fn plural_region_follows(text: &str, tokens: &[Token], last: usize, buf: &mut String) -> bool {
+    tokens.get(last + 1).is_some_and(|n| {
+        let key = folded(text, n, buf);
+        key.ends_with('s') && lexicon::classes(key).has(Class::REGION_AFTER)
+    })
+}
+
+/// In "the Donetsk, Luhansk and Kherson regions", the plural makes every name of the
+/// list a region: walks back over the candidates joined by ", " or " and ".
+fn share_region_cue(text: &str, out: &mut [Candidate], first_in_sentence: usize, mut start: u32) {
+    let Some(sentence) = out.get_mut(first_in_sentence..) else {
+        return;
+    };
+    for candidate in sentence.iter_mut().rev() {
+        let gap = text
+            .get(candidate.end as usize..start as usize)
+            .unwrap_or("");
+        if !matches!(gap, ", " | " and " | ", and ") {
+            break;
+        }
+        candidate.cues |= cue::REGION;
+        start = candidate.start;
     }
 }
 
@@ -244,29 +287,84 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     )
 }
 
-fn folded<'s>(text: &str, token: &Token, scratch: &'s mut String) -> &'s str {
-    scratch.clear();
-    fold_word_into(token.stem(text), scratch);
-    scratch.as_str()
+/// The folded form of a token's stem, in `buf`.
+fn folded<'b>(text: &str, token: &Token, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    fold_word_into(token.stem(text), buf);
+    buf.as_str()
 }
 
-/// Cues that only make sense for a one-word match.
-fn single_word_cues(gazetteer: &Gazetteer, word: &str, scratch: &mut String) -> u32 {
-    scratch.clear();
-    fold_word_into(word, scratch);
-    let key = scratch.as_str();
+/// What the matcher needs to know of a neighbouring word.
+struct Word {
+    classes: Class,
+    common: bool,
+}
+
+fn word_at(gazetteer: &Gazetteer, text: &str, token: &Token, buf: &mut String) -> Word {
+    let key = folded(text, token, buf);
+    let classes = lexicon::classes(key);
+    // The common-word check costs an `fst` lookup: only capitalised words need it.
+    let common = token.capitalized && gazetteer.is_common_word(key);
+    Word { classes, common }
+}
+
+/// Cues that only make sense for a one-word match at token `i`.
+fn single_word_cues(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> u32 {
+    let Some(token) = tokens.get(i) else { return 0 };
+    let word = word_at(gazetteer, text, token, buf);
     let mut cues = 0;
-    if gazetteer.is_common_word(key) {
+    if word.common {
         cues |= cue::COMMON_WORD;
     }
-    if lexicon::is_demonym(key)
-        || lexicon::is_calendar_word(key)
-        || lexicon::is_person_title(key)
-        || lexicon::is_organisation_head(key)
+    if word
+        .classes
+        .has(Class::DEMONYM | Class::CALENDAR | Class::PERSON_TITLE | Class::ORGANISATION_HEAD)
     {
         cues |= cue::NEVER_A_PLACE;
     }
+    if ["ian", "ean", "ese", "ish"]
+        .iter()
+        .any(|suffix| buf.ends_with(suffix))
+    {
+        cues |= cue::ADJECTIVE_SHAPE;
+    }
+    if word.classes.has(Class::PERSONAL_NAME) && beside_a_name(gazetteer, text, tokens, i, buf) {
+        cues |= cue::PERSON_NAME;
+    }
     cues
+}
+
+/// True when a capitalised name-like word stands right before or after token `i`
+/// (common words included: "George Wright", "Florence Freeman").
+fn beside_a_name(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> bool {
+    let Some(token) = tokens.get(i) else {
+        return false;
+    };
+    let next = tokens
+        .get(i + 1)
+        .filter(|n| !token.possessive() && adjacent(text, token, n));
+    let previous = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .filter(|p| !p.possessive() && adjacent(text, p, token));
+    [next, previous].into_iter().flatten().any(|n| {
+        let word = word_at(gazetteer, text, n, buf);
+        n.shape == Shape::Word
+            && name_like(n, word.classes)
+            && !lexicon::classes(buf).has(Class::REGION_AFTER)
+    })
 }
 
 /// Looks at the words around a match spanning tokens `first..=last`.
@@ -276,7 +374,7 @@ fn surrounding_cues(
     tokens: &[Token],
     first: usize,
     last: usize,
-    scratch: &mut String,
+    buf: &mut String,
 ) -> u32 {
     let mut cues = 0;
     let (Some(start), Some(end)) = (tokens.get(first), tokens.get(last)) else {
@@ -291,34 +389,17 @@ fn surrounding_cues(
     {
         cues |= cue::ALL_CAPS;
     }
-    let previous = first.checked_sub(1).and_then(|p| tokens.get(p));
-    let before_previous = first.checked_sub(2).and_then(|p| tokens.get(p));
-    if let Some(p) = previous {
-        let key = folded(text, p, scratch).to_owned();
-        let gap = text.get(p.end as usize..start.start as usize).unwrap_or("");
-        let same_clause = gap.chars().all(char::is_whitespace);
-        if same_clause && lexicon::is_locative_preposition(&key) {
-            cues |= cue::AFTER_LOCATIVE;
+    if last > first {
+        // A name that ends in a kind word says its kind itself ("Red Sea", "Kyiv Oblast").
+        let tail = lexicon::classes(folded(text, end, buf));
+        if tail.has(Class::WATER_AFTER) {
+            cues |= cue::WATER;
+        } else if tail.has(Class::REGION_AFTER) {
+            cues |= cue::REGION;
         }
-        let title_gap = matches!(gap, " " | ". " | "\u{a0}");
-        if title_gap && p.capitalized && lexicon::is_person_title(&key) {
-            cues |= cue::AFTER_TITLE;
-        } else if adjacent(text, p, start) && p.shape == Shape::Word && name_like(p, &key) {
-            cues |= cue::AFTER_NAME;
-        }
-        if key == "of"
-            && same_clause
-            && let Some(b) = before_previous
-        {
-            let before = folded(text, b, scratch);
-            if lexicon::is_region_before_of(before) {
-                cues |= cue::REGION;
-            } else if lexicon::is_settlement_before_of(before) {
-                cues |= cue::SETTLEMENT;
-            } else if b.capitalized && lexicon::is_organisation_head(before) {
-                cues |= cue::IN_ORGANISATION;
-            }
-        }
+    }
+    if let Some(p) = first.checked_sub(1).and_then(|i| tokens.get(i)) {
+        cues |= previous_word_cues(gazetteer, text, tokens, first, p, start, buf);
     }
     if let Some(n) = tokens.get(last + 1)
         && !end.possessive()
@@ -326,21 +407,62 @@ fn surrounding_cues(
             .get(end.end as usize..n.start as usize)
             .is_some_and(|g| g.chars().all(char::is_whitespace))
     {
-        let key = folded(text, n, scratch).to_owned();
-        if lexicon::is_region_after(&key) {
+        let word = word_at(gazetteer, text, n, buf);
+        if word.classes.has(Class::REGION_AFTER) {
             cues |= cue::REGION;
-        } else if lexicon::is_water_after(&key) {
+        } else if word.classes.has(Class::WATER_AFTER) {
             cues |= cue::WATER;
-        } else if matches!(key.as_str(), "city" | "town" | "village") {
+        } else if word.classes.has(Class::SETTLEMENT_AFTER) {
             cues |= cue::SETTLEMENT;
         }
         if adjacent(text, end, n) && n.capitalized && n.shape == Shape::Word && !n.all_caps {
-            if name_like(n, &key) && !gazetteer.is_common_word(&key) {
+            if name_like_word(n, word.classes) && !word.common {
                 cues |= cue::BEFORE_NAME;
             }
-            if organisation_follows(text, tokens, last + 1, scratch) {
+            if organisation_follows(text, tokens, last + 1, buf) {
                 cues |= cue::IN_ORGANISATION;
             }
+        }
+    }
+    cues
+}
+
+/// Cues from the word before a match (`p`, at index `first - 1`).
+fn previous_word_cues(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    p: &Token,
+    start: &Token,
+    buf: &mut String,
+) -> u32 {
+    let mut cues = 0;
+    let word = word_at(gazetteer, text, p, buf);
+    let is_of = buf.as_str() == "of";
+    let gap = text.get(p.end as usize..start.start as usize).unwrap_or("");
+    let same_clause = gap.chars().all(char::is_whitespace);
+    if same_clause && word.classes.has(Class::LOCATIVE) {
+        cues |= cue::AFTER_LOCATIVE;
+    }
+    let title_gap = matches!(gap, " " | ". " | "\u{a0}");
+    if title_gap && p.capitalized && word.classes.has(Class::PERSON_TITLE) {
+        cues |= cue::AFTER_TITLE;
+    } else if adjacent(text, p, start) && p.shape == Shape::Word && name_like(p, word.classes) {
+        cues |= cue::AFTER_NAME;
+    }
+    if is_of
+        && same_clause
+        && let Some(b) = first.checked_sub(2).and_then(|i| tokens.get(i))
+    {
+        let before = lexicon::classes(folded(text, b, buf));
+        if before.has(Class::REGION_BEFORE_OF) {
+            cues |= cue::REGION;
+        } else if before.has(Class::SETTLEMENT_BEFORE_OF) {
+            cues |= cue::SETTLEMENT;
+        } else if b.capitalized && before.has(Class::ORGANISATION_HEAD | Class::FEATURE_BEFORE_OF) {
+            // "Church of Moscow", "Cape of Good Hope": the name is part of a longer one.
+            cues |= cue::IN_ORGANISATION;
         }
     }
     cues
@@ -349,52 +471,32 @@ fn surrounding_cues(
 /// True when a capitalised word reads as part of a person's or organisation's name rather
 /// than a sentence opener, a title, an adjective or a geographic word. A sentence's first
 /// word counts too unless it is a function word: "Frank Gardner" on a byline line is a name.
-fn name_like(token: &Token, key: &str) -> bool {
-    token.capitalized
-        && !token.all_caps
-        && !token.possessive()
-        && !lexicon::is_function_word(key)
-        && !lexicon::is_demonym(key)
-        && !lexicon::is_person_title(key)
-        && !lexicon::is_calendar_word(key)
-        && !lexicon::is_region_after(key)
-        && !lexicon::is_water_after(key)
-        && !is_compass_word(key)
+fn name_like(token: &Token, classes: Class) -> bool {
+    name_like_word(token, classes) && !token.possessive()
 }
 
-fn is_compass_word(key: &str) -> bool {
-    matches!(
-        key,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-            | "greater"
-            | "upper"
-            | "lower"
-            | "new"
-            | "old"
-            | "occupied"
-            | "liberated"
-    )
+/// [`name_like`] for a word after a match, where a possessive is fine ("Vladimir Putin's").
+fn name_like_word(token: &Token, classes: Class) -> bool {
+    let not_name = Class::FUNCTION_WORD
+        | Class::DEMONYM
+        | Class::PERSON_TITLE
+        | Class::CALENDAR
+        | Class::REGION_AFTER
+        | Class::WATER_AFTER
+        | Class::COMPASS;
+    token.capitalized && !token.all_caps && !classes.has(not_name)
 }
 
 /// True when an organisation noun ends the run of capitalised words from token `from`
 /// ("Post" in "Kyiv Post", "Journal" in "Wall Street Journal").
-fn organisation_follows(text: &str, tokens: &[Token], from: usize, scratch: &mut String) -> bool {
+fn organisation_follows(text: &str, tokens: &[Token], from: usize, buf: &mut String) -> bool {
     for k in from..(from + 4).min(tokens.len()) {
         let Some(t) = tokens.get(k) else { return false };
-        let key = folded(text, t, scratch);
-        if t.capitalized && lexicon::is_organisation_head(key) {
+        let classes = lexicon::classes(folded(text, t, buf));
+        if t.capitalized && classes.has(Class::ORGANISATION_HEAD) {
             return true;
         }
-        let connector = matches!(key, "of" | "for" | "the" | "and");
-        if !(t.capitalized || connector) || t.possessive() {
+        if !(t.capitalized || classes.has(Class::CONNECTOR)) || t.possessive() {
             return false;
         }
         if let Some(n) = tokens.get(k + 1)

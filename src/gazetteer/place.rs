@@ -109,6 +109,11 @@ impl Place {
         self.feature_code == "PPLC"
     }
 
+    /// Latitude and longitude in radians.
+    pub fn lat_lon_rad(&self) -> (f64, f64) {
+        (self.lat.to_radians(), self.lon.to_radians())
+    }
+
     /// The country code as text ("UA"), "" for none.
     pub fn country_str(&self) -> &str {
         std::str::from_utf8(&self.country_code)
@@ -116,8 +121,8 @@ impl Place {
             .trim_end_matches('\0')
     }
 
-    /// True for places a reader knows without context: countries, capitals, big cities,
-    /// first-level regions and the curated water bodies and landmarks.
+    /// True for places a reader knows without context: countries, capitals, cities of
+    /// 100,000 people, first-level regions and the curated water bodies and landmarks.
     pub fn is_important(&self) -> bool {
         match self.kind {
             PlaceKind::Country | PlaceKind::Water | PlaceKind::Landmark => true,

@@ -4,6 +4,7 @@
 use super::matcher::{Candidate, Target, cue};
 use super::normalize::name_key;
 use super::{Gazetteer, NameMatch, Place, PlaceId, PlaceKind};
+use std::collections::HashMap;
 
 /// A resolved place mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,8 +26,15 @@ const MAX_CONTEXT_POINTS: usize = 256;
 #[derive(Default)]
 struct Context {
     countries: Vec<[u8; 2]>,
-    points: Vec<(f64, f64)>,
+    /// Anchor places: latitude and longitude in radians, and how often they are named.
+    points: Vec<(f64, f64, f64)>,
+    /// Sum of the points' weights.
+    weight: f64,
 }
+
+/// Distance scale of the proximity kernel: a place 150 km from an anchor gets half its
+/// weight, one 450 km away a tenth.
+const KERNEL_KM: f64 = 150.0;
 
 impl Context {
     fn add_country(&mut self, code: [u8; 2]) {
@@ -39,11 +47,49 @@ impl Context {
         self.countries.contains(&code)
     }
 
+    fn add_point(&mut self, place: &Place, weight: f64) {
+        if self.points.len() < MAX_CONTEXT_POINTS {
+            let (lat, lon) = place.lat_lon_rad();
+            self.points.push((lat, lon, weight));
+            self.weight += weight;
+        }
+    }
+
+    /// Squared distances (in radians²) from `place` to each anchor, by the
+    /// equirectangular approximation: within a few per cent of the great circle below
+    /// 1000 km, which is all the rules need, and no trigonometry per pair.
+    fn squared_distances<'c>(&'c self, place: &Place) -> impl Iterator<Item = (f64, f64)> + 'c {
+        let (lat, lon) = place.lat_lon_rad();
+        let cos_lat = lat.cos();
+        self.points.iter().map(move |&(plat, plon, weight)| {
+            let dlon = (plon - lon + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU)
+                - std::f64::consts::PI;
+            let (dx, dy) = (dlon * cos_lat, plat - lat);
+            (dx * dx + dy * dy, weight)
+        })
+    }
+
+    /// Distance to the nearest anchor, in kilometres.
     fn nearest_km(&self, place: &Place) -> f64 {
-        self.points
-            .iter()
-            .map(|&(lat, lon)| haversine_km(lat, lon, place.lat, place.lon))
+        self.squared_distances(place)
+            .map(|(d2, _)| d2)
             .fold(f64::INFINITY, f64::min)
+            .sqrt()
+            * EARTH_RADIUS_KM
+    }
+
+    /// Share (0..1) of the article's anchor mentions that lie near `place`, each
+    /// weighted by a kernel falling with distance: where the article's story is.
+    fn density(&self, place: &Place) -> f64 {
+        if self.weight <= 0.0 {
+            return 0.0;
+        }
+        let scale = KERNEL_KM / EARTH_RADIUS_KM;
+        let near: f64 = self
+            .squared_distances(place)
+            .map(|(d2, w)| w / (1.0 + d2 / (scale * scale)))
+            .sum();
+        near / self.weight
     }
 }
 
@@ -71,53 +117,170 @@ pub fn find_places(
     candidates: &[Candidate],
     out: &mut Vec<PlaceMention>,
 ) {
-    let options: Vec<Vec<(Place, NameMatch)>> = candidates
-        .iter()
-        .map(|c| admissible_options(gazetteer, c))
-        .collect();
+    // The same name with the same cues resolves the same way within one context, and
+    // news repeats names ("Ukraine" dozens of times): decide once per distinct key.
+    let mut options: HashMap<Key, Vec<(Place, NameMatch)>> = HashMap::new();
+    for candidate in candidates {
+        options
+            .entry(Key::of(candidate))
+            .or_insert_with(|| admissible_options(gazetteer, candidate));
+    }
 
-    // Pass 1: the context, from countries and from important places that win on their own.
+    // Pass 1: the context. Countries named count; so do places that need no context to be
+    // read (important ones, and phrases only one place bears), weighted by how often the
+    // article names them.
+    let mut counts: HashMap<Key, usize> = HashMap::new();
+    for candidate in candidates {
+        *counts.entry(Key::of(candidate)).or_default() += 1;
+    }
+    let mut keys: Vec<(Key, usize)> = counts.into_iter().collect();
+    keys.sort_unstable();
+    let opts_of = |key: &Key| options.get(key).map_or(&[][..], Vec::as_slice);
     let mut context = Context::default();
-    for (candidate, opts) in candidates.iter().zip(&options) {
-        let Some((best, _)) = best_option(candidate, opts, None) else {
+    for (key, count) in &keys {
+        let opts = opts_of(key);
+        let Some((best, how, _)) = best_option(key.cues, opts, None) else {
             continue;
         };
         if best.kind == PlaceKind::Country {
             context.add_country(best.country_code);
-        } else if best.is_important() && context.points.len() < MAX_CONTEXT_POINTS {
+        } else if (best.is_important()
+            && (how != NameMatch::Alternate || strong(&best, NameMatch::Name)))
+            || unique_phrase(*key, opts)
+        {
             context.add_country(best.country_code);
-            context.points.push((best.lat, best.lon));
+            context.add_point(&best, *count as f64);
         }
     }
 
-    // Pass 2: every candidate against the context.
+    // Pass 2: which candidates are places at all, against that context.
+    let accepted: HashMap<Key, Place> = keys
+        .iter()
+        .filter_map(|(key, _)| accept(*key, opts_of(key), &context).map(|place| (*key, place)))
+        .collect();
+
+    // Pass 3: the accepted lesser places join the context (a story about Kursk names
+    // Sudzha and Korenevo), and each accepted name takes its best reading in it.
+    let mut story = Context {
+        countries: context.countries.clone(),
+        ..Context::default()
+    };
+    story.points.clone_from(&context.points);
+    story.weight = context.weight;
+    for (key, count) in &keys {
+        if let Some(place) = accepted
+            .get(key)
+            .filter(|p| p.kind != PlaceKind::Country && !p.is_important())
+        {
+            story.add_point(place, *count as f64);
+        }
+    }
     let first_new = out.len();
-    for (candidate, opts) in candidates.iter().zip(&options) {
-        let Some((best, _)) = best_option(candidate, opts, Some(&context)) else {
-            continue;
-        };
-        let known = best.is_important()
-            || context.has_country(best.country_code)
-            || context.nearest_km(&best) <= 500.0;
-        if known {
+    let mut decided: HashMap<Key, Option<PlaceId>> = HashMap::new();
+    for candidate in candidates {
+        let key = Key::of(candidate);
+        let place = *decided.entry(key).or_insert_with(|| {
+            accepted
+                .contains_key(&key)
+                .then(|| best_option(key.cues, opts_of(&key), Some(&story)))
+                .flatten()
+                .map(|(p, _, _)| p.id)
+        });
+        if let Some(place) = place {
             out.push(PlaceMention {
                 start: candidate.start,
                 end: candidate.end,
                 sentence: candidate.sentence,
-                place: best.id,
+                place,
             });
         }
     }
 
     // Pass 3: typos of places the article names elsewhere ("Vilinius").
-    let named: Vec<(String, PlaceId)> = out
-        .get(first_new..)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|m| gazetteer.place(m.place))
-        .filter(|p| p.kind != PlaceKind::Country)
-        .map(|p| (name_key(p.name), p.id))
-        .collect();
+    if candidates.iter().any(|c| c.target == Target::Unknown) {
+        find_typos(gazetteer, text, candidates, first_new, out);
+    }
+    if let Some(slice) = out.get_mut(first_new..) {
+        slice.sort_by_key(|m| m.start);
+    }
+}
+
+/// What decides a candidate's reading within one context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Key {
+    target: TargetKey,
+    cues: u32,
+    words: u8,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum TargetKey {
+    Names(u64),
+    Country(u32),
+    Unknown,
+}
+
+impl Key {
+    fn of(candidate: &Candidate) -> Self {
+        let target = match candidate.target {
+            Target::Names(value) => TargetKey::Names(value),
+            Target::Country(id) => TargetKey::Country(id.0),
+            Target::Unknown => TargetKey::Unknown,
+        };
+        Self {
+            target,
+            cues: candidate.cues,
+            words: candidate.words,
+        }
+    }
+}
+
+/// True for a phrase of several words that only one place bears ("Novaya Tavolzhanka"):
+/// it is itself the evidence, while single words need context (surnames are words too).
+fn unique_phrase(key: Key, opts: &[(Place, NameMatch)]) -> bool {
+    key.words >= 2 && opts.len() == 1 && opts.iter().all(|(_, how)| *how != NameMatch::Alternate)
+}
+
+/// The reading of a candidate if it is a place in this context at all (rules 3 and 5).
+fn accept(key: Key, opts: &[(Place, NameMatch)], context: &Context) -> Option<Place> {
+    let (best, how, _) = best_option(key.cues, opts, Some(context))?;
+    // Alternate names are translations and old spellings; GeoNames has odd ones ("Hamas"
+    // for Hamm): for a lesser place they count only where its country is in the story.
+    let well_known = strong(&best, NameMatch::Name)
+        || best.feature_code == "PPLA"
+        || matches!(
+            best.kind,
+            PlaceKind::Region | PlaceKind::Water | PlaceKind::Landmark
+        );
+    if how == NameMatch::Alternate && !well_known && !context.has_country(best.country_code) {
+        return None;
+    }
+    let known = unique_phrase(key, opts)
+        || best.is_important()
+        || context.has_country(best.country_code)
+        || context.nearest_km(&best) <= 500.0;
+    known.then_some(best)
+}
+
+fn find_typos(
+    gazetteer: &Gazetteer,
+    text: &str,
+    candidates: &[Candidate],
+    first_new: usize,
+    out: &mut Vec<PlaceMention>,
+) {
+    let mut named: Vec<(String, PlaceId)> = Vec::new();
+    for mention in out.get(first_new..).unwrap_or(&[]) {
+        if named.iter().any(|(_, id)| *id == mention.place) {
+            continue;
+        }
+        if let Some(p) = gazetteer
+            .place(mention.place)
+            .filter(|p| p.kind != PlaceKind::Country)
+        {
+            named.push((name_key(p.name), p.id));
+        }
+    }
     if named.is_empty() {
         return;
     }
@@ -126,18 +289,14 @@ pub fn find_places(
             text.get(candidate.start as usize..candidate.end as usize)
                 .unwrap_or(""),
         );
-        let Some(place) = typo_of(gazetteer, &word, &named) else {
-            continue;
-        };
-        out.push(PlaceMention {
-            start: candidate.start,
-            end: candidate.end,
-            sentence: candidate.sentence,
-            place,
-        });
-    }
-    if let Some(slice) = out.get_mut(first_new..) {
-        slice.sort_by_key(|m| m.start);
+        if let Some(place) = typo_of(gazetteer, &word, candidate.cues, &named) {
+            out.push(PlaceMention {
+                start: candidate.start,
+                end: candidate.end,
+                sentence: candidate.sentence,
+                place,
+            });
+        }
     }
 }
 
@@ -165,7 +324,6 @@ fn strong(place: &Place, how: NameMatch) -> bool {
 fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     let cues = candidate.cues;
     let has = |flag: u32| cues & flag != 0;
-    let single_word = candidate.words == 1;
     if has(cue::NEVER_A_PLACE) {
         return false;
     }
@@ -187,9 +345,18 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     if has(cue::ALL_CAPS) && !place.is_important() {
         return false;
     }
-    if single_word
-        && (has(cue::AFTER_TITLE) || has(cue::AFTER_NAME) || has(cue::BEFORE_NAME))
+    if has(cue::PERSON_NAME) {
+        return false;
+    }
+    if (has(cue::AFTER_TITLE) || has(cue::AFTER_NAME) || has(cue::BEFORE_NAME))
         && !strong(place, how)
+    {
+        return false;
+    }
+    // "Transnistrian companies": an adjective, unless a kind word follows ("… region").
+    if has(cue::ADJECTIVE_SHAPE)
+        && how == NameMatch::Alternate
+        && !has(cue::REGION | cue::WATER | cue::SETTLEMENT)
     {
         return false;
     }
@@ -205,56 +372,67 @@ fn alternate_worthy(candidate: &Candidate) -> bool {
     candidate.end - candidate.start >= 4
 }
 
-/// The best option for a candidate, with or without context.
+/// The best option for a candidate, with or without context: place, how it was named,
+/// score.
 fn best_option(
-    candidate: &Candidate,
+    cues: u32,
     options: &[(Place, NameMatch)],
     context: Option<&Context>,
-) -> Option<(Place, i64)> {
+) -> Option<(Place, NameMatch, i64)> {
     options
         .iter()
-        .map(|(place, how)| (*place, score(candidate, place, *how, context)))
-        .max_by_key(|&(place, score)| (score, std::cmp::Reverse(place.id)))
+        .map(|(place, how)| (*place, *how, score(cues, place, *how, context)))
+        .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)))
 }
 
-fn score(candidate: &Candidate, place: &Place, how: NameMatch, context: Option<&Context>) -> i64 {
-    let has = |flag: u32| candidate.cues & flag != 0;
+fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>) -> i64 {
+    let has = |flag: u32| cues & flag != 0;
     let mut score = i64::from(place.prior);
     score += match place.kind {
         PlaceKind::Region if has(cue::REGION) => 3000,
         PlaceKind::Water if has(cue::WATER) => 3000,
         PlaceKind::Settlement if has(cue::SETTLEMENT) => 1000,
-        PlaceKind::Settlement if !has(cue::REGION) => 150,
+        // A bare name is the city rather than the region named after it ("Kharkiv",
+        // "New York"), and the country rather than its capital ("Luxembourg"); a small
+        // town does not beat a famous region ("California", Maryland).
+        PlaceKind::Country if !has(cue::REGION) => 300,
+        PlaceKind::Settlement if !has(cue::REGION) && place.is_important() => 300,
         _ => 0,
     };
     if how != NameMatch::Alternate {
         score += 100;
     }
+    // Fame: a capital or a city of millions beats obscure namesakes unless the text or
+    // the story says otherwise ("New York" is not the Donetsk village of that name).
+    if place.kind == PlaceKind::Settlement && strong(place, NameMatch::Name) {
+        score += 600;
+    }
     if let Some(context) = context {
         if context.has_country(place.country_code) {
             score += 400;
         }
-        let km = context.nearest_km(place);
-        score += if km <= 50.0 {
-            400
-        } else if km <= 200.0 {
-            250
-        } else if km <= 800.0 {
-            100
-        } else {
-            0
-        };
+        score += (800.0 * context.density(place)) as i64;
     }
     score
 }
 
-fn typo_of(gazetteer: &Gazetteer, word: &str, named: &[(String, PlaceId)]) -> Option<PlaceId> {
+/// The named place `word` misspells, if any. A word that only adds a letter at the end
+/// is a derived form ("Transnistrian", "Kyivan"), a place only before a region word.
+fn typo_of(
+    gazetteer: &Gazetteer,
+    word: &str,
+    cues: u32,
+    named: &[(String, PlaceId)],
+) -> Option<PlaceId> {
     if word.chars().count() < 6 || gazetteer.is_common_word(word) {
         return None;
     }
     named
         .iter()
-        .find(|(key, _)| within_one_edit(word, key))
+        .find(|(key, _)| {
+            within_one_edit(word, key)
+                && (!word.starts_with(key.as_str()) || cues & cue::REGION != 0)
+        })
         .map(|(_, id)| *id)
 }
 
@@ -290,13 +468,16 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     }
 }
 
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
 /// Great-circle distance in kilometres.
-pub(crate) fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+#[cfg(test)]
+fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
+    2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
 }
 
 #[cfg(test)]
@@ -311,6 +492,25 @@ mod tests {
         assert!(within_one_edit("vilnaus", "vilnius"), "substitution");
         assert!(within_one_edit("vlinius", "vilnius"), "transposition");
         assert!(!within_one_edit("vilnaaus", "vilnius"), "two edits");
+    }
+
+    /// The cheap context distance stays close to the great circle where it matters.
+    #[test]
+    fn context_distance_approximates_the_great_circle() {
+        let g = Gazetteer::embedded();
+        let place = |name: &str| g.place(g.lookup(name)[0].0).unwrap();
+        let (kyiv, kharkiv, shebekino) = (place("Kyiv"), place("Kharkiv"), place("Shebekino"));
+        let mut context = Context::default();
+        context.add_point(&kyiv, 1.0);
+        for p in [kharkiv, shebekino] {
+            let exact = haversine_km(kyiv.lat, kyiv.lon, p.lat, p.lon);
+            let approx = context.nearest_km(&p);
+            assert!(
+                (approx - exact).abs() / exact < 0.03,
+                "{}: {approx} vs {exact}",
+                p.name
+            );
+        }
     }
 
     /// Kyiv to Kharkiv is about 410 km (the scorer's own check).

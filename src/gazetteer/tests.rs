@@ -44,7 +44,11 @@ fn aliases_and_transliterations_resolve() {
     };
     assert_eq!(first("Kiev"), Some("Kyiv"));
     assert_eq!(first("Київ"), Some("Kyiv"));
-    assert_eq!(first("Kishinev").map(|n| n.starts_with("Chi")), Some(true), "Chisinau by its old name");
+    assert_eq!(
+        first("Kishinev").map(|n| n.starts_with("Chi")),
+        Some(true),
+        "Chisinau by its old name"
+    );
     assert_eq!(first("Britain"), Some("United Kingdom"));
     assert_eq!(first("Artemovsk"), Some("Bakhmut"));
 }

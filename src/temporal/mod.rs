@@ -9,7 +9,7 @@
 //! |---|---|
 //! | "1 June 2023", "June 1, 2023", "2023-06-01", "26.04.2022" | that day |
 //! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P; the next one in a future-tense sentence |
-//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P) |
+//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …: the coming one ≥ P) |
 //! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
 //! | "yesterday", "last night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |
 //! | "this week", "last week" / "next week" | P / P+7 |
@@ -23,7 +23,8 @@
 //!
 //! A sentence is future tense when it holds "will", "would", "shall", "'ll", "going to",
 //! "plans to", "scheduled", "expected to", "due to", "set to", "upcoming", "coming" or
-//! "next"; past tense when it holds a past-tense verb ("was", "struck", "shelled"; the
+//! "next" ("would" counts here, but not for weekdays: "said on Tuesday it would" is
+//! reported speech about the past); past tense when it holds a past-tense verb ("was", "struck", "shelled"; the
 //! reporting verbs "said", "told", "added" … do not count, since they say nothing of
 //! what is reported); present otherwise.
 //!

@@ -86,6 +86,8 @@ pub enum WeekdayRel {
     Last,
     /// The first one strictly after P ("next Tuesday").
     Next,
+    /// The first one on or after P ("will meet on Saturday").
+    Upcoming,
 }
 
 /// A recognised expression and its byte span in the text.
@@ -128,81 +130,85 @@ enum W {
     Cue,
     Count(i32),
     Future,
+    Would,
     Past,
     Other,
 }
 
-fn classify(lower: &str) -> W {
+fn classify(lower: &[u8]) -> W {
     use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
     match lower {
-        "january" => W::Month(1),
-        "february" => W::Month(2),
-        "march" => W::Month(3),
-        "april" => W::Month(4),
-        "may" => W::Month(5),
-        "june" => W::Month(6),
-        "july" => W::Month(7),
-        "august" => W::Month(8),
-        "september" => W::Month(9),
-        "october" => W::Month(10),
-        "november" => W::Month(11),
-        "december" => W::Month(12),
-        "jan" => W::MonthAbbrev(1),
-        "feb" => W::MonthAbbrev(2),
-        "mar" => W::MonthAbbrev(3),
-        "apr" => W::MonthAbbrev(4),
-        "jun" => W::MonthAbbrev(6),
-        "jul" => W::MonthAbbrev(7),
-        "aug" => W::MonthAbbrev(8),
-        "sep" | "sept" => W::MonthAbbrev(9),
-        "oct" => W::MonthAbbrev(10),
-        "nov" => W::MonthAbbrev(11),
-        "dec" => W::MonthAbbrev(12),
-        "monday" => W::Weekday(Mon),
-        "tuesday" => W::Weekday(Tue),
-        "wednesday" => W::Weekday(Wed),
-        "thursday" => W::Weekday(Thu),
-        "friday" => W::Weekday(Fri),
-        "saturday" => W::Weekday(Sat),
-        "sunday" => W::Weekday(Sun),
-        "today" | "tonight" => W::Today,
-        "yesterday" => W::Yesterday,
-        "tomorrow" => W::Tomorrow,
-        "overnight" => W::Overnight,
-        "last" | "past" => W::Last,
-        "this" => W::This,
-        "next" | "coming" => W::Next,
-        "earlier" | "later" => W::EarlierLater,
-        "early" | "mid" | "late" | "end" | "beginning" | "start" | "middle" => W::Modifier,
-        "morning" | "afternoon" | "evening" => W::PartOfDay,
-        "night" => W::Night,
-        "hours" => W::Hours,
-        "day" | "days" => W::Day,
-        "week" | "weeks" => W::Week,
-        "month" | "months" => W::MonthWord,
-        "year" | "years" => W::Year,
-        "ago" => W::Ago,
-        "the" => W::The,
-        "of" => W::Of,
-        "that" => W::That,
-        "in" | "since" | "by" | "from" | "until" | "till" | "through" | "throughout" | "during"
-        | "before" | "after" | "on" | "spring" | "summer" | "autumn" | "fall" | "winter" => W::Cue,
-        "a" | "an" | "one" => W::Count(1),
-        "two" => W::Count(2),
-        "three" => W::Count(3),
-        "four" => W::Count(4),
-        "five" => W::Count(5),
-        "six" => W::Count(6),
-        "seven" => W::Count(7),
-        "eight" => W::Count(8),
-        "nine" => W::Count(9),
-        "ten" => W::Count(10),
-        "will" | "would" | "shall" | "going" | "plans" | "planned" | "planning" | "scheduled"
-        | "expected" | "due" | "upcoming" | "ahead" => W::Future,
-        "was" | "were" | "had" | "did" | "went" | "came" | "took" | "gave" | "began" | "fell"
-        | "struck" | "left" | "met" | "held" | "sent" | "spent" | "fought" | "brought"
-        | "caught" | "found" | "lost" | "rose" | "saw" | "won" | "led" | "shot" | "became"
-        | "broke" | "drove" | "flew" | "knew" | "ran" | "stood" | "threw" | "hit" => W::Past,
+        b"january" => W::Month(1),
+        b"february" => W::Month(2),
+        b"march" => W::Month(3),
+        b"april" => W::Month(4),
+        b"may" => W::Month(5),
+        b"june" => W::Month(6),
+        b"july" => W::Month(7),
+        b"august" => W::Month(8),
+        b"september" => W::Month(9),
+        b"october" => W::Month(10),
+        b"november" => W::Month(11),
+        b"december" => W::Month(12),
+        b"jan" => W::MonthAbbrev(1),
+        b"feb" => W::MonthAbbrev(2),
+        b"mar" => W::MonthAbbrev(3),
+        b"apr" => W::MonthAbbrev(4),
+        b"jun" => W::MonthAbbrev(6),
+        b"jul" => W::MonthAbbrev(7),
+        b"aug" => W::MonthAbbrev(8),
+        b"sep" | b"sept" => W::MonthAbbrev(9),
+        b"oct" => W::MonthAbbrev(10),
+        b"nov" => W::MonthAbbrev(11),
+        b"dec" => W::MonthAbbrev(12),
+        b"monday" => W::Weekday(Mon),
+        b"tuesday" => W::Weekday(Tue),
+        b"wednesday" => W::Weekday(Wed),
+        b"thursday" => W::Weekday(Thu),
+        b"friday" => W::Weekday(Fri),
+        b"saturday" => W::Weekday(Sat),
+        b"sunday" => W::Weekday(Sun),
+        b"today" | b"tonight" => W::Today,
+        b"yesterday" => W::Yesterday,
+        b"tomorrow" => W::Tomorrow,
+        b"overnight" => W::Overnight,
+        b"last" | b"past" => W::Last,
+        b"this" => W::This,
+        b"next" | b"coming" => W::Next,
+        b"earlier" | b"later" => W::EarlierLater,
+        b"early" | b"mid" | b"late" | b"end" | b"beginning" | b"start" | b"middle" => W::Modifier,
+        b"morning" | b"afternoon" | b"evening" => W::PartOfDay,
+        b"night" => W::Night,
+        b"hours" => W::Hours,
+        b"day" | b"days" => W::Day,
+        b"week" | b"weeks" => W::Week,
+        b"month" | b"months" => W::MonthWord,
+        b"year" | b"years" => W::Year,
+        b"ago" => W::Ago,
+        b"the" => W::The,
+        b"of" => W::Of,
+        b"that" => W::That,
+        b"in" | b"since" | b"by" | b"from" | b"until" | b"till" | b"through" | b"throughout"
+        | b"during" | b"before" | b"after" | b"on" | b"spring" | b"summer" | b"autumn"
+        | b"fall" | b"winter" => W::Cue,
+        b"a" | b"an" | b"one" => W::Count(1),
+        b"two" => W::Count(2),
+        b"three" => W::Count(3),
+        b"four" => W::Count(4),
+        b"five" => W::Count(5),
+        b"six" => W::Count(6),
+        b"seven" => W::Count(7),
+        b"eight" => W::Count(8),
+        b"nine" => W::Count(9),
+        b"ten" => W::Count(10),
+        b"would" => W::Would,
+        b"will" | b"shall" | b"going" | b"plans" | b"planned" | b"planning" | b"scheduled"
+        | b"expected" | b"due" | b"upcoming" | b"ahead" => W::Future,
+        b"was" | b"were" | b"had" | b"did" | b"went" | b"came" | b"took" | b"gave" | b"began"
+        | b"fell" | b"struck" | b"left" | b"met" | b"held" | b"sent" | b"spent" | b"fought"
+        | b"brought" | b"caught" | b"found" | b"lost" | b"rose" | b"saw" | b"won" | b"led"
+        | b"shot" | b"became" | b"broke" | b"drove" | b"flew" | b"knew" | b"ran" | b"stood"
+        | b"threw" | b"hit" => W::Past,
         _ if is_regular_past(lower) => W::Past,
         _ => W::Other,
     }
@@ -247,18 +253,18 @@ const NOT_PAST: &[&str] = &[
 ];
 
 /// A regular past-tense verb ("shelled", "killed"), not a reporting verb.
-fn is_regular_past(lower: &str) -> bool {
+fn is_regular_past(lower: &[u8]) -> bool {
     lower.len() >= 5
-        && lower.ends_with("ed")
-        && !REPORTING_VERBS.contains(&lower)
-        && !NOT_PAST.contains(&lower)
+        && lower.ends_with(b"ed")
+        && !REPORTING_VERBS.iter().any(|v| v.as_bytes() == lower)
+        && !NOT_PAST.iter().any(|v| v.as_bytes() == lower)
 }
 
 /// One sentence's tokens with their word classes.
 struct Sentence<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    words: Vec<W>,
+    words: &'a [W],
 }
 
 impl Sentence<'_> {
@@ -350,23 +356,45 @@ impl Sentence<'_> {
 /// assert_eq!(found[0].expr, Expr::DayMonth { month: 6, day: 3 });
 /// ```
 pub fn recognize(text: &str, tokens: &[Token], out: &mut Vec<TemporalMention>) -> Tense {
+    WORDS.with_borrow_mut(|words| {
+        words.clear();
+        words.extend(tokens.iter().map(|t| word_class(text, t)));
+        scan(text, tokens, words, out)
+    })
+}
+
+thread_local! {
+    /// The word classes of the sentence being scanned, reused between sentences.
+    static WORDS: std::cell::RefCell<Vec<W>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The class of one token (`W::Other` for most).
+fn word_class(text: &str, t: &Token) -> W {
+    let stem = t.stem(text).as_bytes();
+    if t.shape != Shape::Word || stem.len() > 10 {
+        return W::Other;
+    }
+    if stem.ends_with(b"'ll") || stem.ends_with("\u{2019}ll".as_bytes()) {
+        return W::Future;
+    }
+    if !stem.is_ascii() {
+        return W::Other;
+    }
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..stem.len()) else {
+        return W::Other;
+    };
+    lower.copy_from_slice(stem);
+    lower.make_ascii_lowercase();
+    classify(lower)
+}
+
+fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention>) -> Tense {
     let mut future = false;
+    // "will", "scheduled", "set to" … before a weekday make it the coming one; "would"
+    // does not, since reported speech uses it of the past ("said on Tuesday it would").
+    let mut strong_future = false;
     let mut past = false;
-    let words: Vec<W> = tokens
-        .iter()
-        .map(|t| {
-            let stem = t.stem(text);
-            if t.shape != Shape::Word || stem.len() > 10 {
-                return W::Other;
-            }
-            if stem.ends_with("'ll") || stem.ends_with("\u{2019}ll") {
-                return W::Future;
-            }
-            let mut buf = [0u8; 10];
-            let lower = ascii_lower(stem, &mut buf);
-            classify(lower)
-        })
-        .collect();
     let s = Sentence {
         text,
         tokens,
@@ -374,15 +402,25 @@ pub fn recognize(text: &str, tokens: &[Token], out: &mut Vec<TemporalMention>) -
     };
     let mut i = 0;
     while i < tokens.len() {
-        if matches!(s.word(i), W::Future | W::Next)
-            || (s.word(i) == W::Other && is_future_phrase(&s, i))
-        {
+        let word = s.word(i);
+        if matches!(word, W::Future) || (word == W::Other && is_future_phrase(&s, i)) {
+            strong_future = true;
+        }
+        if matches!(word, W::Future | W::Would | W::Next) || strong_future {
             future = true;
         }
-        if s.word(i) == W::Past && !s.capitalized(i) {
+        if word == W::Past && !s.capitalized(i) {
             past = true;
         }
-        if let Some((expr, first, last)) = match_at(&s, i) {
+        if let Some((mut expr, first, last)) = match_at(&s, i) {
+            if strong_future
+                && let Expr::Weekday {
+                    rel: rel @ WeekdayRel::Latest,
+                    ..
+                } = &mut expr
+            {
+                *rel = WeekdayRel::Upcoming;
+            }
             let (start, end) = s.span(first, last);
             out.push(TemporalMention { start, end, expr });
             i = last + 1;
@@ -405,16 +443,6 @@ fn is_future_phrase(s: &Sentence<'_>, i: usize) -> bool {
     let word = t.text(s.text);
     matches!(word, "set" | "plan" | "aims")
         && s.token(i + 1).is_some_and(|n| n.text(s.text) == "to")
-}
-
-fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 10]) -> &'b str {
-    if !s.is_ascii() || s.len() > buf.len() {
-        return "";
-    }
-    let out = &mut buf[..s.len()];
-    out.copy_from_slice(s.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).unwrap_or("")
 }
 
 /// Tries every pattern at token `i`; returns the expression and its first/last tokens.

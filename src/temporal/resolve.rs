@@ -59,12 +59,13 @@ pub fn resolve(
                         Tense::Future => next,
                         Tense::Past => latest,
                         Tense::Present => {
-                            // The nearer occurrence; a tie (six months either way) goes forward.
+                            // The nearer occurrence; a tie (six months either way) goes back, as news
+                            // more often looks back.
                             let ahead = (i64::from(next) * 12 + i64::from(month))
                                 - (i64::from(p.year()) * 12 + i64::from(p.month()));
                             let behind = (i64::from(p.year()) * 12 + i64::from(p.month()))
                                 - (i64::from(latest) * 12 + i64::from(month));
-                            if ahead <= behind { next } else { latest }
+                            if ahead < behind { next } else { latest }
                         }
                     }
                 }
@@ -84,6 +85,9 @@ pub fn resolve(
                 WeekdayRel::Next => {
                     let ahead = (target + 7 - today) % 7;
                     p.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))
+                }
+                WeekdayRel::Upcoming => {
+                    p.checked_add_days(Days::new(u64::from((target + 7 - today) % 7)))
                 }
             };
             date.map(EventDate::day)

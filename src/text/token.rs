@@ -99,35 +99,59 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
 }
 
 fn word(slice: &str, base: usize, start: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = slice.as_bytes();
     let mut end = start;
     let mut ascii = true;
     let mut capitalized = false;
     let mut letters = 0u32;
     let mut uppers = 0u32;
-    let mut chars = slice.get(start..).unwrap_or("").char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        let at = start + off;
-        if c.is_alphanumeric() {
-            if c.is_alphabetic() {
+    // ASCII fast path: most words of English news never leave it.
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            if b.is_ascii_alphabetic() {
                 letters += 1;
-                if c.is_uppercase() {
+                if b.is_ascii_uppercase() {
                     uppers += 1;
-                    if at == start {
-                        capitalized = true;
-                    }
+                    capitalized |= end == start;
                 }
             }
-            ascii &= c.is_ascii();
-            end = at + c.len_utf8();
-        } else if is_apostrophe(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
-            ascii &= c.is_ascii();
-            end = at + c.len_utf8();
+            end += 1;
+        } else if b == b'\'' && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
         } else {
             break;
         }
     }
+    if bytes.get(end).is_some_and(|b| *b >= 0x80) {
+        let mut chars = slice.get(end..).unwrap_or("").char_indices().peekable();
+        let at_start = end;
+        while let Some((off, c)) = chars.next() {
+            let at = at_start + off;
+            if c.is_alphanumeric() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        uppers += 1;
+                        capitalized |= at == start;
+                    }
+                }
+                ascii &= c.is_ascii();
+                end = at + c.len_utf8();
+            } else if is_apostrophe(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
+                ascii &= c.is_ascii();
+                end = at + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+    }
     let token = slice.get(start..end).unwrap_or("");
     let stem_len = possessive_stem_len(token);
+    if stem_len < token.len() {
+        // The possessive's "s" is no letter of the name: "EU's" is written in capitals.
+        letters -= 1;
+        uppers -= u32::from(token.ends_with('S'));
+    }
     out.push(Token {
         start: (base + start) as u32,
         end: (base + end) as u32,
