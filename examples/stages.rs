@@ -7,7 +7,7 @@ use dateline::corpus::SEEDS;
 use dateline::extract::{Scratch, extract_with};
 use dateline::gazetteer::{Gazetteer, find_candidates};
 use dateline::temporal::recognize;
-use dateline::text::{sentence::split_into, token::tokenize_into};
+use dateline::text::scan::scan_into;
 use std::io::Write as _;
 use std::time::Instant;
 
@@ -24,36 +24,44 @@ fn main() {
     let (mut spans, mut tokens, mut temporals, mut cands) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut fold = String::new();
-    for stage in 0..4 {
-        let t = Instant::now();
-        let mut n = 0usize;
-        for a in &articles {
-            if stage == 3 {
-                n += extract_with(a, g, 0, &mut Scratch::default()).events.len();
-                continue;
-            }
-            for item in &a.items {
-                for seg in &item.segments {
-                    spans.clear();
-                    split_into(&a.text, seg.clone(), &mut spans);
-                    for s in &spans {
+    let mut scratch = Scratch::default();
+    let only: Option<usize> = std::env::args().nth(1).and_then(|a| a.parse().ok());
+    let reps: usize = std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1);
+    for stage in (0..4).filter(|s| only.is_none_or(|o| o == *s)) {
+        for _ in 0..reps {
+            let t = Instant::now();
+            let mut n = 0usize;
+            for a in &articles {
+                if stage == 3 {
+                    n += extract_with(a, g, 0, &mut scratch).events.len();
+                    continue;
+                }
+                for item in &a.items {
+                    for seg in &item.segments {
+                        spans.clear();
                         tokens.clear();
-                        tokenize_into(&a.text, s.clone(), &mut tokens);
+                        scan_into(&a.text, seg.clone(), &mut tokens, &mut spans);
                         n += tokens.len();
-                        if stage >= 1 {
-                            temporals.clear();
-                            recognize(&a.text, &tokens, &mut temporals);
-                        }
-                        if stage >= 2 {
-                            cands.clear();
-                            find_candidates(g, &a.text, &tokens, 0, &mut fold, &mut cands);
-                            n += cands.len();
+                        for s in &spans {
+                            let sentence = &tokens[s.tokens.clone()];
+                            if stage >= 1 {
+                                temporals.clear();
+                                recognize(&a.text, sentence, &mut temporals);
+                            }
+                            if stage >= 2 {
+                                cands.clear();
+                                find_candidates(g, &a.text, sentence, 0, &mut fold, &mut cands);
+                                n += cands.len();
+                            }
                         }
                     }
                 }
             }
+            let secs = t.elapsed().as_secs_f64();
+            writeln!(out, "stage {stage}: {:.1} MB/s ({n})", mb / secs).unwrap();
         }
-        let secs = t.elapsed().as_secs_f64();
-        writeln!(out, "stage {stage}: {:.1} MB/s ({n})", mb / secs).unwrap();
     }
 }

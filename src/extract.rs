@@ -13,8 +13,8 @@
 use crate::article::{Article, boilerplate};
 use crate::gazetteer::{Candidate, Gazetteer, PlaceId, PlaceMention, find_candidates, find_places};
 use crate::temporal::{DateSource, EventDate, Expr, TemporalMention, Tense, recognize, resolve};
-use crate::text::sentence::split_into;
-use crate::text::token::{Token, tokenize_into};
+use crate::text::scan::{SentenceSpan, scan_into};
+use crate::text::token::Token;
 use std::ops::Range;
 
 /// A place mention with the date of what happened there.
@@ -68,7 +68,7 @@ pub struct Extraction {
 #[derive(Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
-    sentence_spans: Vec<Range<usize>>,
+    sentence_spans: Vec<SentenceSpan>,
     sentences: Vec<SentenceInfo>,
     temporals: Vec<TemporalMention>,
     candidates: Vec<Candidate>,
@@ -132,18 +132,25 @@ pub fn extract_with(
     for (item_index, item) in article.items.iter().enumerate() {
         let mut that_year = None;
         for segment in &item.segments {
+            tokens.clear();
             sentence_spans.clear();
-            split_into(text, segment.clone(), sentence_spans);
+            scan_into(text, segment.clone(), tokens, sentence_spans);
             for span in sentence_spans.iter() {
-                if boilerplate::covers(&boiler, span) {
+                if boilerplate::covers(&boiler, &span.bytes) {
                     continue;
                 }
-                tokens.clear();
-                tokenize_into(text, span.clone(), tokens);
+                let sentence_tokens = tokens.get(span.tokens.clone()).unwrap_or(&[]);
                 let first_temporal = temporals.len();
-                let tense = recognize(text, tokens, temporals);
+                let tense = recognize(text, sentence_tokens, temporals);
                 let sentence_index = sentences.len() as u32;
-                find_candidates(gazetteer, text, tokens, sentence_index, fold, candidates);
+                find_candidates(
+                    gazetteer,
+                    text,
+                    sentence_tokens,
+                    sentence_index,
+                    fold,
+                    candidates,
+                );
                 if let Some(year) = temporals
                     .get(first_temporal..)
                     .unwrap_or(&[])
@@ -155,7 +162,7 @@ pub fn extract_with(
                 }
                 sentences.push(SentenceInfo {
                     item: item_index as u32,
-                    range: span.clone(),
+                    range: span.bytes.clone(),
                     temporals: first_temporal..temporals.len(),
                     tense,
                     that_year,

@@ -640,8 +640,9 @@ const PERSONAL_NAMES: &[&str] = &[
 ];
 const CONNECTORS: &[&str] = &["and", "for", "of", "the"];
 
-fn table() -> &'static [(&'static str, u16)] {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
+fn table() -> &'static rustc_hash::FxHashMap<&'static str, u16> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> =
+        std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let lists: [(&[&str], Class); 15] = [
             (FEATURE_BEFORE_OF, Class::FEATURE_BEFORE_OF),
@@ -660,16 +661,12 @@ fn table() -> &'static [(&'static str, u16)] {
             (SETTLEMENT_AFTER, Class::SETTLEMENT_AFTER),
             (CONNECTORS, Class::CONNECTOR),
         ];
-        let mut table: Vec<(&'static str, u16)> = Vec::new();
+        let mut table = rustc_hash::FxHashMap::default();
         for (list, class) in lists {
             for word in list {
-                match table.iter_mut().find(|(w, _)| w == word) {
-                    Some(entry) => entry.1 |= class.0,
-                    None => table.push((word, class.0)),
-                }
+                *table.entry(*word).or_insert(0) |= class.0;
             }
         }
-        table.sort_unstable_by_key(|(w, _)| *w);
         table
     })
 }
@@ -684,12 +681,7 @@ fn table() -> &'static [(&'static str, u16)] {
 /// assert_eq!(classes("kyiv"), Class::default());
 /// ```
 pub fn classes(key: &str) -> Class {
-    let table = table();
-    table
-        .binary_search_by_key(&key, |(w, _)| *w)
-        .ok()
-        .and_then(|i| table.get(i))
-        .map_or(Class::default(), |(_, c)| Class(*c))
+    table().get(key).map_or(Class::default(), |c| Class(*c))
 }
 
 #[cfg(test)]

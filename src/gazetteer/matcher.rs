@@ -111,7 +111,9 @@ pub fn find_candidates(
                 cues |= single_word_cues(gazetteer, text, tokens, i, scratch);
             }
             let end = tokens.get(last).map_or(token.stem_end, |t| t.stem_end);
-            if cues & cue::REGION != 0 && plural_region_follows(text, tokens, last, scratch) {
+            if cues & cue::REGION != 0
+                && plural_region_follows(gazetteer, text, tokens, last, scratch)
+            {
                 share_region_cue(text, out, first_in_sentence, token.start);
             }
             out.push(Candidate {
@@ -127,7 +129,9 @@ pub fn find_candidates(
             if i > 0 && token.stem_end - token.start >= 6 && !token.all_caps {
                 // Only the kind word after it matters for a typo ("the Transnistrian region").
                 let cues = if tokens.get(i + 1).is_some_and(|n| {
-                    lexicon::classes(folded(text, n, scratch)).has(Class::REGION_AFTER)
+                    info(gazetteer, n.stem(text), scratch)
+                        .classes
+                        .has(Class::REGION_AFTER)
                 }) {
                     cue::REGION
                 } else {
@@ -148,10 +152,16 @@ pub fn find_candidates(
 }
 
 /// True when a plural region word follows token `last` ("… Kherson regions").
-fn plural_region_follows(text: &str, tokens: &[Token], last: usize, buf: &mut String) -> bool {
+fn plural_region_follows(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    last: usize,
+    buf: &mut String,
+) -> bool {
     tokens.get(last + 1).is_some_and(|n| {
-        let key = folded(text, n, buf);
-        key.ends_with('s') && lexicon::classes(key).has(Class::REGION_AFTER)
+        let stem = n.stem(text);
+        stem.ends_with(['s', 'S']) && info(gazetteer, stem, buf).classes.has(Class::REGION_AFTER)
     })
 }
 
@@ -208,23 +218,24 @@ fn walk(
     i: usize,
     scratch: &mut String,
 ) -> Option<(usize, u64)> {
+    let first = info(gazetteer, tokens.get(i)?.stem(text), scratch);
+    let mut best = first.value.map(|v| (i, v));
+    let (true, Some((addr, out))) = (first.continues, first.state) else {
+        return best;
+    };
+    // Only names that go on past their first word ("Sea …", "Novaya …") walk further.
     let fst = gazetteer.names_fst();
-    let mut node = fst.root();
-    let mut output = fst::raw::Output::zero();
-    let mut best = None;
-    for k in i..(i + MAX_WORDS).min(tokens.len()) {
+    let mut node = fst.node(addr);
+    let mut output = fst::raw::Output::new(out);
+    for k in i + 1..(i + MAX_WORDS).min(tokens.len()) {
         let token = tokens.get(k)?;
-        if token.shape != Shape::Word {
+        let previous = tokens.get(k - 1)?;
+        if token.shape != Shape::Word
+            || previous.possessive()
+            || !joinable(text, previous, token)
+            || !step(fst, &mut node, &mut output, b' ')
+        {
             break;
-        }
-        if k > i {
-            let previous = tokens.get(k - 1)?;
-            if previous.possessive()
-                || !joinable(text, previous, token)
-                || !step(fst, &mut node, &mut output, b' ')
-            {
-                break;
-            }
         }
         let stem = token.stem(text);
         let fed = if token.ascii {
@@ -246,6 +257,60 @@ fn walk(
         }
     }
     best
+}
+
+/// What the matcher knows about one written word, cached per thread: news repeats its
+/// words, and an `fst` walk or a dictionary lookup costs far more than a hash probe.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    /// The `fst` state after the folded word (node address, output), if some key starts so.
+    state: Option<(usize, u64)>,
+    /// The value when the word alone is a key.
+    value: Option<u64>,
+    /// True when some key goes on after the word with a space.
+    continues: bool,
+    /// A common English word.
+    common: bool,
+    /// Lexicon classes.
+    classes: Class,
+}
+
+/// Words cached per thread before the cache is emptied (a few MB).
+const WORD_CACHE_LIMIT: usize = 100_000;
+
+thread_local! {
+    static WORD_INFO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, WordInfo>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// What is known of the written word `stem` (see [`WordInfo`]).
+fn info(gazetteer: &Gazetteer, stem: &str, scratch: &mut String) -> WordInfo {
+    WORD_INFO.with_borrow_mut(|cache| {
+        if let Some(info) = cache.get(stem) {
+            return *info;
+        }
+        if cache.len() >= WORD_CACHE_LIMIT {
+            cache.clear();
+        }
+        scratch.clear();
+        fold_word_into(stem, scratch);
+        let fst = gazetteer.names_fst();
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        let alive = !scratch.is_empty()
+            && scratch
+                .bytes()
+                .all(|b| step(fst, &mut node, &mut output, b));
+        let info = WordInfo {
+            state: alive.then(|| (node.addr(), output.value())),
+            value: (alive && node.is_final()).then(|| output.cat(node.final_output()).value()),
+            continues: alive && node.find_input(b' ').is_some(),
+            common: gazetteer.is_common_word(scratch),
+            classes: lexicon::classes(scratch),
+        };
+        cache.insert(stem.into(), info);
+        info
+    })
 }
 
 /// Follows the transition for `byte`, if any, accumulating the output.
@@ -287,13 +352,6 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     )
 }
 
-/// The folded form of a token's stem, in `buf`.
-fn folded<'b>(text: &str, token: &Token, buf: &'b mut String) -> &'b str {
-    buf.clear();
-    fold_word_into(token.stem(text), buf);
-    buf.as_str()
-}
-
 /// What the matcher needs to know of a neighbouring word.
 struct Word {
     classes: Class,
@@ -301,11 +359,11 @@ struct Word {
 }
 
 fn word_at(gazetteer: &Gazetteer, text: &str, token: &Token, buf: &mut String) -> Word {
-    let key = folded(text, token, buf);
-    let classes = lexicon::classes(key);
-    // The common-word check costs an `fst` lookup: only capitalised words need it.
-    let common = token.capitalized && gazetteer.is_common_word(key);
-    Word { classes, common }
+    let info = info(gazetteer, token.stem(text), buf);
+    Word {
+        classes: info.classes,
+        common: info.common && token.capitalized,
+    }
 }
 
 /// Cues that only make sense for a one-word match at token `i`.
@@ -391,7 +449,7 @@ fn surrounding_cues(
     }
     if last > first {
         // A name that ends in a kind word says its kind itself ("Red Sea", "Kyiv Oblast").
-        let tail = lexicon::classes(folded(text, end, buf));
+        let tail = info(gazetteer, end.stem(text), buf).classes;
         if tail.has(Class::WATER_AFTER) {
             cues |= cue::WATER;
         } else if tail.has(Class::REGION_AFTER) {
@@ -419,7 +477,7 @@ fn surrounding_cues(
             if name_like_word(n, word.classes) && !word.common {
                 cues |= cue::BEFORE_NAME;
             }
-            if organisation_follows(text, tokens, last + 1, buf) {
+            if organisation_follows(gazetteer, text, tokens, last + 1, buf) {
                 cues |= cue::IN_ORGANISATION;
             }
         }
@@ -439,7 +497,7 @@ fn previous_word_cues(
 ) -> u32 {
     let mut cues = 0;
     let word = word_at(gazetteer, text, p, buf);
-    let is_of = buf.as_str() == "of";
+    let is_of = p.stem(text).eq_ignore_ascii_case("of");
     let gap = text.get(p.end as usize..start.start as usize).unwrap_or("");
     let same_clause = gap.chars().all(char::is_whitespace);
     if same_clause && word.classes.has(Class::LOCATIVE) {
@@ -455,7 +513,7 @@ fn previous_word_cues(
         && same_clause
         && let Some(b) = first.checked_sub(2).and_then(|i| tokens.get(i))
     {
-        let before = lexicon::classes(folded(text, b, buf));
+        let before = info(gazetteer, b.stem(text), buf).classes;
         if before.has(Class::REGION_BEFORE_OF) {
             cues |= cue::REGION;
         } else if before.has(Class::SETTLEMENT_BEFORE_OF) {
@@ -489,10 +547,16 @@ fn name_like_word(token: &Token, classes: Class) -> bool {
 
 /// True when an organisation noun ends the run of capitalised words from token `from`
 /// ("Post" in "Kyiv Post", "Journal" in "Wall Street Journal").
-fn organisation_follows(text: &str, tokens: &[Token], from: usize, buf: &mut String) -> bool {
+fn organisation_follows(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    buf: &mut String,
+) -> bool {
     for k in from..(from + 4).min(tokens.len()) {
         let Some(t) = tokens.get(k) else { return false };
-        let classes = lexicon::classes(folded(text, t, buf));
+        let classes = info(gazetteer, t.stem(text), buf).classes;
         if t.capitalized && classes.has(Class::ORGANISATION_HEAD) {
             return true;
         }

@@ -4,7 +4,7 @@
 use super::matcher::{Candidate, Target, cue};
 use super::normalize::name_key;
 use super::{Gazetteer, NameMatch, Place, PlaceId, PlaceKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A resolved place mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,9 +47,13 @@ impl Context {
         self.countries.contains(&code)
     }
 
+    /// Adds `weight` mentions of `place`; one point per place, however often named.
     fn add_point(&mut self, place: &Place, weight: f64) {
-        if self.points.len() < MAX_CONTEXT_POINTS {
-            let (lat, lon) = place.lat_lon_rad();
+        let (lat, lon) = place.lat_lon_rad();
+        if let Some(point) = self.points.iter_mut().find(|p| p.0 == lat && p.1 == lon) {
+            point.2 += weight;
+            self.weight += weight;
+        } else if self.points.len() < MAX_CONTEXT_POINTS {
             self.points.push((lat, lon, weight));
             self.weight += weight;
         }
@@ -119,7 +123,7 @@ pub fn find_places(
 ) {
     // The same name with the same cues resolves the same way within one context, and
     // news repeats names ("Ukraine" dozens of times): decide once per distinct key.
-    let mut options: HashMap<Key, Vec<(Place, NameMatch)>> = HashMap::new();
+    let mut options: HashMap<Key, Vec<(Place, NameMatch)>> = HashMap::default();
     for candidate in candidates {
         options
             .entry(Key::of(candidate))
@@ -129,7 +133,7 @@ pub fn find_places(
     // Pass 1: the context. Countries named count; so do places that need no context to be
     // read (important ones, and phrases only one place bears), weighted by how often the
     // article names them.
-    let mut counts: HashMap<Key, usize> = HashMap::new();
+    let mut counts: HashMap<Key, usize> = HashMap::default();
     for candidate in candidates {
         *counts.entry(Key::of(candidate)).or_default() += 1;
     }
@@ -176,7 +180,7 @@ pub fn find_places(
         }
     }
     let first_new = out.len();
-    let mut decided: HashMap<Key, Option<PlaceId>> = HashMap::new();
+    let mut decided: HashMap<Key, Option<PlaceId>> = HashMap::default();
     for candidate in candidates {
         let key = Key::of(candidate);
         let place = *decided.entry(key).or_insert_with(|| {
@@ -439,31 +443,30 @@ fn typo_of(
 /// True when `a` and `b` differ by at most one insertion, deletion, substitution or
 /// transposition of adjacent characters.
 fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 4 {
+        return false; // Cheap reject: one edit changes a UTF-8 length by at most 4 bytes.
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a == b {
-        return true;
-    }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
     match long.len() - short.len() {
         0 => {
-            let diffs: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
-            match diffs[..] {
-                [_] => true,
-                [i, j] => j == i + 1 && a.get(i) == b.get(j) && a.get(j) == b.get(i),
-                _ => false,
-            }
+            let rest_equal = |from: usize| short.get(from..) == long.get(from..);
+            prefix == short.len()
+                || rest_equal(prefix + 1)
+                || (short.get(prefix) == long.get(prefix + 1)
+                    && short.get(prefix + 1) == long.get(prefix)
+                    && rest_equal(prefix + 2))
         }
-        1 => {
-            let skip = (0..short.len())
-                .find(|&i| short.get(i) != long.get(i))
-                .unwrap_or(short.len());
-            short.get(skip..) == long.get(skip + 1..)
-        }
+        1 => short.get(prefix..) == long.get(prefix + 1..),
         _ => false,
     }
 }

@@ -136,7 +136,6 @@ enum W {
 }
 
 fn classify(lower: &[u8]) -> W {
-    use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
     match lower {
         b"january" => W::Month(1),
         b"february" => W::Month(2),
@@ -161,13 +160,13 @@ fn classify(lower: &[u8]) -> W {
         b"oct" => W::MonthAbbrev(10),
         b"nov" => W::MonthAbbrev(11),
         b"dec" => W::MonthAbbrev(12),
-        b"monday" => W::Weekday(Mon),
-        b"tuesday" => W::Weekday(Tue),
-        b"wednesday" => W::Weekday(Wed),
-        b"thursday" => W::Weekday(Thu),
-        b"friday" => W::Weekday(Fri),
-        b"saturday" => W::Weekday(Sat),
-        b"sunday" => W::Weekday(Sun),
+        b"monday" => W::Weekday(Weekday::Mon),
+        b"tuesday" => W::Weekday(Weekday::Tue),
+        b"wednesday" => W::Weekday(Weekday::Wed),
+        b"thursday" => W::Weekday(Weekday::Thu),
+        b"friday" => W::Weekday(Weekday::Fri),
+        b"saturday" => W::Weekday(Weekday::Sat),
+        b"sunday" => W::Weekday(Weekday::Sun),
         b"today" | b"tonight" => W::Today,
         b"yesterday" => W::Yesterday,
         b"tomorrow" => W::Tomorrow,
@@ -370,22 +369,23 @@ thread_local! {
 
 /// The class of one token (`W::Other` for most).
 fn word_class(text: &str, t: &Token) -> W {
-    let stem = t.stem(text).as_bytes();
-    if t.shape != Shape::Word || stem.len() > 10 {
+    let len = (t.stem_end - t.start) as usize;
+    if t.shape != Shape::Word || len > 10 {
         return W::Other;
     }
-    if stem.ends_with(b"'ll") || stem.ends_with("\u{2019}ll".as_bytes()) {
-        return W::Future;
-    }
-    if !stem.is_ascii() {
-        return W::Other;
+    let stem = text.as_bytes().get(t.start as usize..t.stem_end as usize).unwrap_or(&[]);
+    if !t.ascii {
+        return if stem.ends_with("\u{2019}ll".as_bytes()) { W::Future } else { W::Other };
     }
     let mut buf = [0u8; 10];
-    let Some(lower) = buf.get_mut(..stem.len()) else {
+    let Some(lower) = buf.get_mut(..len) else {
         return W::Other;
     };
     lower.copy_from_slice(stem);
     lower.make_ascii_lowercase();
+    if lower.ends_with(b"'ll") {
+        return W::Future;
+    }
     classify(lower)
 }
 

@@ -1,4 +1,5 @@
 //! Text primitives shared by the place matcher and the date recogniser.
 
+pub mod scan;
 pub mod sentence;
 pub mod token;

@@ -35,134 +35,16 @@ const ABBREVIATIONS: &[&str] = &[
 /// assert_eq!(s, ["Mr. Smith met Lt. Gen. Hodges in the U.S. capital.", "It cost $2.6bn!", "A headline\nnext"]);
 /// ```
 pub fn split_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let Some(slice) = text.get(range.clone()) else {
-        return;
-    };
-    let base = range.start;
-    let bytes = slice.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(&b) = bytes.get(i) else { break };
-        let cut = match b {
-            b'\n' => line_break_ends_sentence(bytes, i).then_some((i, i + 1)),
-            b'.' | b'!' | b'?' => terminal_punctuation(slice, bytes, start, i),
-            // "…" is E2 80 A6; "•" is E2 80 A2.
-            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0xA6) => ellipsis_ends_sentence(bytes, i + 3).then_some((i + 3, i + 3)),
-                Some(0xA2) => Some((i, i + 3)),
-                _ => None,
-            },
-            _ => None,
-        };
-        match cut {
-            Some((end, next)) => {
-                push_trimmed(slice, base, start..end, out);
-                start = next;
-                i = next.max(i + 1);
-            }
-            None => i += 1,
-        }
-    }
-    push_trimmed(slice, base, start..bytes.len(), out);
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::new();
+    super::scan::scan_into(text, range, &mut tokens, &mut sentences);
+    out.extend(sentences.into_iter().map(|s| s.bytes));
 }
 
-/// A line break ends a sentence unless the next line goes on in lower case.
-fn line_break_ends_sentence(bytes: &[u8], at: usize) -> bool {
-    let next = bytes
-        .get(at + 1..)
-        .unwrap_or(&[])
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))
-        .and_then(|p| bytes.get(at + 1 + p));
-    !next.is_some_and(u8::is_ascii_lowercase)
-}
-
-fn ellipsis_ends_sentence(bytes: &[u8], after: usize) -> bool {
-    bytes.get(after).is_some_and(u8::is_ascii_whitespace) && next_starts_sentence(bytes, after)
-}
-
-/// Decides whether the `.`/`!`/`?` at `at` ends a sentence; returns (end, next start).
-fn terminal_punctuation(
-    slice: &str,
-    bytes: &[u8],
-    start: usize,
-    at: usize,
-) -> Option<(usize, usize)> {
-    // Swallow runs ("?!", "...") and closing quotes/brackets that belong to the sentence.
-    let mut end = at + 1;
-    loop {
-        match bytes.get(end) {
-            Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') => end += 1,
-            // Closing curly quotes ’ ” (E2 80 99 / E2 80 9D).
-            Some(0xE2)
-                if bytes.get(end + 1) == Some(&0x80)
-                    && matches!(bytes.get(end + 2), Some(0x99 | 0x9D)) =>
-            {
-                end += 3;
-            }
-            _ => break,
-        }
-    }
-    let followed_by_space = bytes.get(end).is_none_or(u8::is_ascii_whitespace);
-    if !followed_by_space || !next_starts_sentence(bytes, end) {
-        return None;
-    }
-    if bytes.get(at) == Some(&b'.') && end == at + 1 && is_abbreviation(slice, start, at) {
-        return None;
-    }
-    Some((end, end))
-}
-
-/// True when the first non-space character after `from` can start a sentence.
-fn next_starts_sentence(bytes: &[u8], from: usize) -> bool {
-    let rest = bytes.get(from..).unwrap_or(&[]);
-    let Some(p) = rest.iter().position(|b| !b.is_ascii_whitespace()) else {
-        return true;
-    };
-    match rest.get(p) {
-        Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => true,
-        Some(b'"' | b'\'' | b'(' | b'[') => true,
-        // Any non-ASCII start (curly quote, bullet, Cyrillic or accented capital).
-        Some(b) if *b >= 0x80 => true,
-        _ => false,
-    }
-}
-
-/// True when the word before the period at `dot` is an abbreviation or an initial.
-fn is_abbreviation(slice: &str, start: usize, dot: usize) -> bool {
-    let before = slice.get(start..dot).unwrap_or("");
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .next()
-        .unwrap_or("");
-    if word.is_empty() {
-        return false;
-    }
-    // Single initials ("J.") and dotted acronyms ("U.S", "U.K", "a.m").
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if letters.len() == 1 && letters.iter().all(|c| c.is_uppercase()) {
-        return true;
-    }
-    if word.contains('.') && word.split('.').all(|part| part.chars().count() == 1) {
-        return true;
-    }
-    ABBREVIATIONS.contains(&word)
-}
-
-fn push_trimmed(slice: &str, base: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let Some(s) = slice.get(range.clone()) else {
-        return;
-    };
-    let trimmed_start = s.len()
-        - s.trim_start_matches(|c: char| c.is_whitespace() || c == '•')
-            .len();
-    let trimmed = s.trim_matches(|c: char| c.is_whitespace() || c == '•');
-    if trimmed.is_empty() {
-        return;
-    }
-    let from = base + range.start + trimmed_start;
-    out.push(from..from + trimmed.len());
+/// True when `word` (the word before a period) is a title or abbreviation after which
+/// the period does not end a sentence.
+pub(super) fn is_abbreviation_word(word: &str) -> bool {
+    word.len() <= 6 && ABBREVIATIONS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]

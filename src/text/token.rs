@@ -8,8 +8,6 @@
 //! "24/7") and a letter suffix ("3rd", "122mm"). Everything else (spaces, punctuation,
 //! symbols) separates tokens.
 
-use crate::gazetteer::normalize::is_apostrophe;
-
 /// The shape of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -73,24 +71,24 @@ impl Token {
 /// assert_eq!(tokens[3].shape, Shape::Digits);
 /// ```
 pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
-    let Some(slice) = text.get(range.clone()) else {
+    use super::scan::{number, word};
+    if text.get(range.clone()).is_none() {
         return;
-    };
-    let base = range.start;
-    let bytes = slice.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
+    }
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
         let Some(&b) = bytes.get(i) else { break };
         if b.is_ascii_alphabetic() {
-            i = word(slice, base, i, out);
+            i = word(text, i, range.end, out);
         } else if b.is_ascii_digit() {
-            i = number(bytes, base, i, out);
+            i = number(bytes, i, range.end, out);
         } else if b < 0x80 {
             i += 1;
         } else {
-            let c = slice.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
+            let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
             if c.is_alphabetic() {
-                i = word(slice, base, i, out);
+                i = word(text, i, range.end, out);
             } else {
                 i += c.len_utf8();
             }
@@ -98,114 +96,21 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
     }
 }
 
-fn word(slice: &str, base: usize, start: usize, out: &mut Vec<Token>) -> usize {
-    let bytes = slice.as_bytes();
-    let mut end = start;
-    let mut ascii = true;
-    let mut capitalized = false;
-    let mut letters = 0u32;
-    let mut uppers = 0u32;
-    // ASCII fast path: most words of English news never leave it.
-    while let Some(&b) = bytes.get(end) {
-        if b.is_ascii_alphanumeric() {
-            if b.is_ascii_alphabetic() {
-                letters += 1;
-                if b.is_ascii_uppercase() {
-                    uppers += 1;
-                    capitalized |= end == start;
-                }
-            }
-            end += 1;
-        } else if b == b'\'' && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
-            end += 1;
-        } else {
-            break;
-        }
-    }
-    if bytes.get(end).is_some_and(|b| *b >= 0x80) {
-        let mut chars = slice.get(end..).unwrap_or("").char_indices().peekable();
-        let at_start = end;
-        while let Some((off, c)) = chars.next() {
-            let at = at_start + off;
-            if c.is_alphanumeric() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        uppers += 1;
-                        capitalized |= at == start;
-                    }
-                }
-                ascii &= c.is_ascii();
-                end = at + c.len_utf8();
-            } else if is_apostrophe(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
-                ascii &= c.is_ascii();
-                end = at + c.len_utf8();
-            } else {
-                break;
-            }
-        }
-    }
-    let token = slice.get(start..end).unwrap_or("");
-    let stem_len = possessive_stem_len(token);
-    if stem_len < token.len() {
-        // The possessive's "s" is no letter of the name: "EU's" is written in capitals.
-        letters -= 1;
-        uppers -= u32::from(token.ends_with('S'));
-    }
-    out.push(Token {
-        start: (base + start) as u32,
-        end: (base + end) as u32,
-        stem_end: (base + start + stem_len) as u32,
-        shape: Shape::Word,
-        capitalized,
-        all_caps: letters >= 2 && uppers == letters,
-        ascii,
-    });
-    end.max(start + 1)
-}
-
 /// Length of `token` without a trailing "'s" / "’s" (the whole token otherwise).
-fn possessive_stem_len(token: &str) -> usize {
-    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if let Some(stem) = token.strip_suffix(suffix)
-            && !stem.is_empty()
-        {
-            return stem.len();
-        }
+pub(super) fn possessive_stem_len(token: &str) -> usize {
+    let b = token.as_bytes();
+    let n = b.len();
+    if n < 3 || !matches!(b.get(n - 1), Some(b's' | b'S')) {
+        return n;
     }
-    token.len()
-}
-
-fn number(bytes: &[u8], base: usize, start: usize, out: &mut Vec<Token>) -> usize {
-    let mut end = start;
-    let mut shape = Shape::Digits;
-    while let Some(&b) = bytes.get(end) {
-        if b.is_ascii_digit() {
-            end += 1;
-        } else if matches!(b, b'.' | b',' | b':' | b'/' | b'-')
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-        {
-            shape = Shape::Numeric;
-            end += 1;
-        } else {
-            break;
-        }
+    if b.get(n - 2) == Some(&b'\'') {
+        return n - 2;
     }
-    // A letter suffix ("3rd", "122mm") stays with the number.
-    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
-        shape = Shape::Numeric;
-        end += 1;
+    // "’" is E2 80 99.
+    if n >= 5 && b.get(n - 4..n - 1) == Some(&[0xE2, 0x80, 0x99][..]) {
+        return n - 4;
     }
-    out.push(Token {
-        start: (base + start) as u32,
-        end: (base + end) as u32,
-        stem_end: (base + end) as u32,
-        shape,
-        capitalized: false,
-        all_caps: false,
-        ascii: true,
-    });
-    end
+    n
 }
 
 #[cfg(test)]
