@@ -127,7 +127,6 @@ pub fn extract_with(
     candidates.clear();
     mentions.clear();
     let text = article.text.as_str();
-    let boiler = boilerplate::phrases_in(text);
     let mut context_start = 0;
     for (item_index, item) in article.items.iter().enumerate() {
         let mut that_year = None;
@@ -136,11 +135,9 @@ pub fn extract_with(
             sentence_spans.clear();
             scan_into(text, segment.clone(), tokens, sentence_spans);
             for span in sentence_spans.iter() {
-                if boilerplate::covers(&boiler, &span.bytes) {
-                    continue;
-                }
                 let sentence_tokens = tokens.get(span.tokens.clone()).unwrap_or(&[]);
                 let first_temporal = temporals.len();
+                let first_candidate = candidates.len();
                 let tense = recognize(text, sentence_tokens, temporals);
                 let sentence_index = sentences.len() as u32;
                 find_candidates(
@@ -151,6 +148,17 @@ pub fn extract_with(
                     fold,
                     candidates,
                 );
+                // Boilerplate only matters where it would yield something: check those.
+                let yields = candidates.len() > first_candidate || temporals.len() > first_temporal;
+                if yields
+                    && text
+                        .get(span.bytes.clone())
+                        .is_some_and(boilerplate::is_boilerplate)
+                {
+                    candidates.truncate(first_candidate);
+                    temporals.truncate(first_temporal);
+                    continue;
+                }
                 if let Some(year) = temporals
                     .get(first_temporal..)
                     .unwrap_or(&[])

@@ -6,7 +6,6 @@
 //! sentences of any particular page.
 
 use aho_corasick::AhoCorasick;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 const PHRASES: &[&str] = &[
@@ -65,20 +64,7 @@ fn matcher() -> Option<&'static AhoCorasick> {
         .as_ref()
 }
 
-/// Byte ranges of boilerplate phrases in `text`, in order.
-pub fn phrases_in(text: &str) -> Vec<Range<usize>> {
-    matcher()
-        .map(|m| m.find_iter(text).map(|m| m.range()).collect())
-        .unwrap_or_default()
-}
-
-/// True when `sentence` (a span of the text `phrases` were found in) holds one of them.
-pub fn covers(phrases: &[Range<usize>], sentence: &Range<usize>) -> bool {
-    let i = phrases.partition_point(|p| p.start < sentence.start);
-    phrases.get(i).is_some_and(|p| p.end <= sentence.end)
-}
-
-/// True when `sentence` holds boilerplate (a one-off check; see [`phrases_in`] for texts).
+/// True when `sentence` holds boilerplate.
 ///
 /// # Examples
 /// ```
@@ -98,15 +84,5 @@ mod tests {
     #[test]
     fn phrases_compile() {
         assert!(matcher().is_some(), "boilerplate phrases compile");
-    }
-
-    /// `covers` finds a phrase inside a sentence span and not outside it.
-    #[test]
-    fn covers_checks_containment() {
-        let text = "Kyiv was hit. Sign up to our newsletter. Belgorod too.";
-        let phrases = phrases_in(text);
-        assert!(!covers(&phrases, &(0..13)), "first sentence is news");
-        assert!(covers(&phrases, &(14..40)), "second is boilerplate");
-        assert!(!covers(&phrases, &(41..54)), "third is news");
     }
 }

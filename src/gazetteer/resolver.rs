@@ -28,6 +28,8 @@ struct Context {
     countries: Vec<[u8; 2]>,
     /// Anchor places: latitude and longitude in radians, and how often they are named.
     points: Vec<(f64, f64, f64)>,
+    /// The places of `points`, in the same order.
+    ids: Vec<PlaceId>,
     /// Sum of the points' weights.
     weight: f64,
 }
@@ -49,16 +51,21 @@ impl Context {
 
     /// Adds `weight` mentions of `place`; one point per place, however often named.
     fn add_point(&mut self, place: &Place, weight: f64) {
-        let (lat, lon) = place.lat_lon_rad();
-        if let Some(point) = self.points.iter_mut().find(|p| p.0 == lat && p.1 == lon) {
+        if let Some(point) = self
+            .ids
+            .iter()
+            .position(|id| *id == place.id)
+            .and_then(|i| self.points.get_mut(i))
+        {
             point.2 += weight;
             self.weight += weight;
         } else if self.points.len() < MAX_CONTEXT_POINTS {
+            let (lat, lon) = place.lat_lon_rad();
             self.points.push((lat, lon, weight));
+            self.ids.push(place.id);
             self.weight += weight;
         }
     }
-
     /// Squared distances (in radians²) from `place` to each anchor, by the
     /// equirectangular approximation: within a few per cent of the great circle below
     /// 1000 km, which is all the rules need, and no trigonometry per pair.
@@ -123,74 +130,72 @@ pub fn find_places(
 ) {
     // The same name with the same cues resolves the same way within one context, and
     // news repeats names ("Ukraine" dozens of times): decide once per distinct key.
-    let mut options: HashMap<Key, Vec<(Place, NameMatch)>> = HashMap::default();
+    let mut groups: HashMap<Key, Group> = HashMap::default();
     for candidate in candidates {
-        options
+        groups
             .entry(Key::of(candidate))
-            .or_insert_with(|| admissible_options(gazetteer, candidate));
+            .or_insert_with(|| Group {
+                count: 0,
+                options: admissible_options(gazetteer, candidate),
+                place: None,
+            })
+            .count += 1;
     }
+    let mut keys: Vec<Key> = groups.keys().copied().collect();
+    keys.sort_unstable();
 
     // Pass 1: the context. Countries named count; so do places that need no context to be
     // read (important ones, and phrases only one place bears), weighted by how often the
     // article names them.
-    let mut counts: HashMap<Key, usize> = HashMap::default();
-    for candidate in candidates {
-        *counts.entry(Key::of(candidate)).or_default() += 1;
-    }
-    let mut keys: Vec<(Key, usize)> = counts.into_iter().collect();
-    keys.sort_unstable();
-    let opts_of = |key: &Key| options.get(key).map_or(&[][..], Vec::as_slice);
     let mut context = Context::default();
-    for (key, count) in &keys {
-        let opts = opts_of(key);
-        let Some((best, how, _)) = best_option(key.cues, opts, None) else {
+    for key in &keys {
+        let Some(group) = groups.get(key) else {
+            continue;
+        };
+        let Some((best, how, _)) = best_option(key.cues, &group.options, None) else {
             continue;
         };
         if best.kind == PlaceKind::Country {
             context.add_country(best.country_code);
         } else if (best.is_important()
             && (how != NameMatch::Alternate || strong(&best, NameMatch::Name)))
-            || unique_phrase(*key, opts)
+            || unique_phrase(*key, &group.options)
         {
             context.add_country(best.country_code);
-            context.add_point(&best, *count as f64);
+            context.add_point(&best, group.count as f64);
         }
     }
 
-    // Pass 2: which candidates are places at all, against that context.
-    let accepted: HashMap<Key, Place> = keys
-        .iter()
-        .filter_map(|(key, _)| accept(*key, opts_of(key), &context).map(|place| (*key, place)))
-        .collect();
-
-    // Pass 3: the accepted lesser places join the context (a story about Kursk names
-    // Sudzha and Korenevo), and each accepted name takes its best reading in it.
+    // Pass 2: which candidates are places at all, against that context. The accepted
+    // lesser places then join the context (a story about Kursk names Sudzha and
+    // Korenevo) ...
     let mut story = Context {
         countries: context.countries.clone(),
-        ..Context::default()
+        points: context.points.clone(),
+        ids: context.ids.clone(),
+        weight: context.weight,
     };
-    story.points.clone_from(&context.points);
-    story.weight = context.weight;
-    for (key, count) in &keys {
-        if let Some(place) = accepted
-            .get(key)
-            .filter(|p| p.kind != PlaceKind::Country && !p.is_important())
-        {
-            story.add_point(place, *count as f64);
+    let mut accepted = Vec::new();
+    for key in &keys {
+        let Some(group) = groups.get(key) else {
+            continue;
+        };
+        if let Some(place) = accept(*key, &group.options, &context) {
+            accepted.push(*key);
+            if place.kind != PlaceKind::Country && !place.is_important() {
+                story.add_point(&place, group.count as f64);
+            }
+        }
+    }
+    // ... and each accepted name takes its best reading in that story.
+    for key in accepted {
+        if let Some(group) = groups.get_mut(&key) {
+            group.place = best_option(key.cues, &group.options, Some(&story)).map(|(p, _, _)| p.id);
         }
     }
     let first_new = out.len();
-    let mut decided: HashMap<Key, Option<PlaceId>> = HashMap::default();
     for candidate in candidates {
-        let key = Key::of(candidate);
-        let place = *decided.entry(key).or_insert_with(|| {
-            accepted
-                .contains_key(&key)
-                .then(|| best_option(key.cues, opts_of(&key), Some(&story)))
-                .flatten()
-                .map(|(p, _, _)| p.id)
-        });
-        if let Some(place) = place {
+        if let Some(place) = groups.get(&Key::of(candidate)).and_then(|g| g.place) {
             out.push(PlaceMention {
                 start: candidate.start,
                 end: candidate.end,
@@ -207,6 +212,13 @@ pub fn find_places(
     if let Some(slice) = out.get_mut(first_new..) {
         slice.sort_by_key(|m| m.start);
     }
+}
+
+/// The candidates of one key: how many, their admissible readings, the decision.
+struct Group {
+    count: usize,
+    options: Vec<(Place, NameMatch)>,
+    place: Option<PlaceId>,
 }
 
 /// What decides a candidate's reading within one context.
@@ -288,10 +300,13 @@ fn find_typos(
     if named.is_empty() {
         return;
     }
+    let mut word = String::new();
     for candidate in candidates.iter().filter(|c| c.target == Target::Unknown) {
-        let word = name_key(
+        word.clear();
+        super::normalize::fold_word_into(
             text.get(candidate.start as usize..candidate.end as usize)
                 .unwrap_or(""),
+            &mut word,
         );
         if let Some(place) = typo_of(gazetteer, &word, candidate.cues, &named) {
             out.push(PlaceMention {
@@ -383,6 +398,10 @@ fn best_option(
     options: &[(Place, NameMatch)],
     context: Option<&Context>,
 ) -> Option<(Place, NameMatch, i64)> {
+    if let [(place, how)] = options {
+        // Nothing to choose between: no scoring (the context density is the costly part).
+        return Some((*place, *how, 0));
+    }
     options
         .iter()
         .map(|(place, how)| (*place, *how, score(cues, place, *how, context)))
@@ -428,16 +447,14 @@ fn typo_of(
     cues: u32,
     named: &[(String, PlaceId)],
 ) -> Option<PlaceId> {
-    if word.chars().count() < 6 || gazetteer.is_common_word(word) {
+    if word.len() < 6 {
         return None;
     }
-    named
-        .iter()
-        .find(|(key, _)| {
-            within_one_edit(word, key)
-                && (!word.starts_with(key.as_str()) || cues & cue::REGION != 0)
-        })
-        .map(|(_, id)| *id)
+    let (_, place) = named.iter().find(|(key, _)| {
+        within_one_edit(word, key) && (!word.starts_with(key.as_str()) || cues & cue::REGION != 0)
+    })?;
+    // The dictionary check comes last: it is the costly one, and few words get this far.
+    (!gazetteer.is_common_word(word)).then_some(*place)
 }
 
 /// True when `a` and `b` differ by at most one insertion, deletion, substitution or

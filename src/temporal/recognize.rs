@@ -135,128 +135,190 @@ enum W {
     Other,
 }
 
+/// The class of a lower-case word. Dispatching on the length first turns each arm into
+/// a fixed-size comparison: this runs for every word of every article.
+#[expect(clippy::too_many_lines, reason = "a word table, one arm per word")]
 fn classify(lower: &[u8]) -> W {
-    match lower {
-        b"january" => W::Month(1),
-        b"february" => W::Month(2),
-        b"march" => W::Month(3),
-        b"april" => W::Month(4),
-        b"may" => W::Month(5),
-        b"june" => W::Month(6),
-        b"july" => W::Month(7),
-        b"august" => W::Month(8),
-        b"september" => W::Month(9),
-        b"october" => W::Month(10),
-        b"november" => W::Month(11),
-        b"december" => W::Month(12),
-        b"jan" => W::MonthAbbrev(1),
-        b"feb" => W::MonthAbbrev(2),
-        b"mar" => W::MonthAbbrev(3),
-        b"apr" => W::MonthAbbrev(4),
-        b"jun" => W::MonthAbbrev(6),
-        b"jul" => W::MonthAbbrev(7),
-        b"aug" => W::MonthAbbrev(8),
-        b"sep" | b"sept" => W::MonthAbbrev(9),
-        b"oct" => W::MonthAbbrev(10),
-        b"nov" => W::MonthAbbrev(11),
-        b"dec" => W::MonthAbbrev(12),
-        b"monday" => W::Weekday(Weekday::Mon),
-        b"tuesday" => W::Weekday(Weekday::Tue),
-        b"wednesday" => W::Weekday(Weekday::Wed),
-        b"thursday" => W::Weekday(Weekday::Thu),
-        b"friday" => W::Weekday(Weekday::Fri),
-        b"saturday" => W::Weekday(Weekday::Sat),
-        b"sunday" => W::Weekday(Weekday::Sun),
-        b"today" | b"tonight" => W::Today,
-        b"yesterday" => W::Yesterday,
-        b"tomorrow" => W::Tomorrow,
-        b"overnight" => W::Overnight,
-        b"last" | b"past" => W::Last,
-        b"this" => W::This,
-        b"next" | b"coming" => W::Next,
-        b"earlier" | b"later" => W::EarlierLater,
-        b"early" | b"mid" | b"late" | b"end" | b"beginning" | b"start" | b"middle" => W::Modifier,
-        b"morning" | b"afternoon" | b"evening" => W::PartOfDay,
-        b"night" => W::Night,
-        b"hours" => W::Hours,
-        b"day" | b"days" => W::Day,
-        b"week" | b"weeks" => W::Week,
-        b"month" | b"months" => W::MonthWord,
-        b"year" | b"years" => W::Year,
-        b"ago" => W::Ago,
-        b"the" => W::The,
-        b"of" => W::Of,
-        b"that" => W::That,
-        b"in" | b"since" | b"by" | b"from" | b"until" | b"till" | b"through" | b"throughout"
-        | b"during" | b"before" | b"after" | b"on" | b"spring" | b"summer" | b"autumn"
-        | b"fall" | b"winter" => W::Cue,
-        b"a" | b"an" | b"one" => W::Count(1),
-        b"two" => W::Count(2),
-        b"three" => W::Count(3),
-        b"four" => W::Count(4),
-        b"five" => W::Count(5),
-        b"six" => W::Count(6),
-        b"seven" => W::Count(7),
-        b"eight" => W::Count(8),
-        b"nine" => W::Count(9),
-        b"ten" => W::Count(10),
-        b"would" => W::Would,
-        b"will" | b"shall" | b"going" | b"plans" | b"planned" | b"planning" | b"scheduled"
-        | b"expected" | b"due" | b"upcoming" | b"ahead" => W::Future,
-        b"was" | b"were" | b"had" | b"did" | b"went" | b"came" | b"took" | b"gave" | b"began"
-        | b"fell" | b"struck" | b"left" | b"met" | b"held" | b"sent" | b"spent" | b"fought"
-        | b"brought" | b"caught" | b"found" | b"lost" | b"rose" | b"saw" | b"won" | b"led"
-        | b"shot" | b"became" | b"broke" | b"drove" | b"flew" | b"knew" | b"ran" | b"stood"
-        | b"threw" | b"hit" => W::Past,
-        _ if is_regular_past(lower) => W::Past,
+    let listed = match lower.len() {
+        1 => match lower {
+            b"a" => W::Count(1),
+            _ => W::Other,
+        },
+        2 => match lower {
+            b"of" => W::Of,
+            b"in" | b"by" | b"on" => W::Cue,
+            b"an" => W::Count(1),
+            _ => W::Other,
+        },
+        3 => match lower {
+            b"may" => W::Month(5),
+            b"jan" => W::MonthAbbrev(1),
+            b"feb" => W::MonthAbbrev(2),
+            b"mar" => W::MonthAbbrev(3),
+            b"apr" => W::MonthAbbrev(4),
+            b"jun" => W::MonthAbbrev(6),
+            b"jul" => W::MonthAbbrev(7),
+            b"aug" => W::MonthAbbrev(8),
+            b"sep" => W::MonthAbbrev(9),
+            b"oct" => W::MonthAbbrev(10),
+            b"nov" => W::MonthAbbrev(11),
+            b"dec" => W::MonthAbbrev(12),
+            b"mid" | b"end" => W::Modifier,
+            b"day" => W::Day,
+            b"ago" => W::Ago,
+            b"the" => W::The,
+            b"one" => W::Count(1),
+            b"two" => W::Count(2),
+            b"six" => W::Count(6),
+            b"ten" => W::Count(10),
+            b"due" => W::Future,
+            b"was" | b"had" | b"did" | b"met" | b"saw" | b"won" | b"led" | b"ran" | b"hit" => {
+                W::Past
+            }
+            _ => W::Other,
+        },
+        4 => match lower {
+            b"june" => W::Month(6),
+            b"july" => W::Month(7),
+            b"sept" => W::MonthAbbrev(9),
+            b"last" | b"past" => W::Last,
+            b"this" => W::This,
+            b"next" => W::Next,
+            b"late" => W::Modifier,
+            b"days" => W::Day,
+            b"week" => W::Week,
+            b"year" => W::Year,
+            b"that" => W::That,
+            b"from" | b"till" | b"fall" => W::Cue,
+            b"four" => W::Count(4),
+            b"five" => W::Count(5),
+            b"nine" => W::Count(9),
+            b"will" => W::Future,
+            b"were" | b"went" | b"came" | b"took" | b"gave" | b"fell" | b"left" | b"held"
+            | b"sent" | b"lost" | b"rose" | b"shot" | b"flew" | b"knew" => W::Past,
+            _ => W::Other,
+        },
+        5 => match lower {
+            b"march" => W::Month(3),
+            b"april" => W::Month(4),
+            b"today" => W::Today,
+            b"later" => W::EarlierLater,
+            b"early" | b"start" => W::Modifier,
+            b"night" => W::Night,
+            b"hours" => W::Hours,
+            b"weeks" => W::Week,
+            b"month" => W::MonthWord,
+            b"years" => W::Year,
+            b"since" | b"until" | b"after" => W::Cue,
+            b"three" => W::Count(3),
+            b"seven" => W::Count(7),
+            b"eight" => W::Count(8),
+            b"would" => W::Would,
+            b"shall" | b"going" | b"plans" | b"ahead" => W::Future,
+            b"began" | b"spent" | b"found" | b"broke" | b"drove" | b"stood" | b"threw" => W::Past,
+            _ => W::Other,
+        },
+        6 => match lower {
+            b"august" => W::Month(8),
+            b"monday" => W::Weekday(Weekday::Mon),
+            b"friday" => W::Weekday(Weekday::Fri),
+            b"sunday" => W::Weekday(Weekday::Sun),
+            b"coming" => W::Next,
+            b"middle" => W::Modifier,
+            b"months" => W::MonthWord,
+            b"during" | b"before" | b"spring" | b"summer" | b"autumn" | b"winter" => W::Cue,
+            b"struck" | b"fought" | b"caught" | b"became" => W::Past,
+            _ => W::Other,
+        },
+        7 => match lower {
+            b"january" => W::Month(1),
+            b"october" => W::Month(10),
+            b"tuesday" => W::Weekday(Weekday::Tue),
+            b"tonight" => W::Today,
+            b"earlier" => W::EarlierLater,
+            b"morning" | b"evening" => W::PartOfDay,
+            b"through" => W::Cue,
+            b"planned" => W::Future,
+            b"brought" => W::Past,
+            _ => W::Other,
+        },
+        8 => match lower {
+            b"february" => W::Month(2),
+            b"november" => W::Month(11),
+            b"december" => W::Month(12),
+            b"thursday" => W::Weekday(Weekday::Thu),
+            b"saturday" => W::Weekday(Weekday::Sat),
+            b"tomorrow" => W::Tomorrow,
+            b"planning" | b"expected" | b"upcoming" => W::Future,
+            _ => W::Other,
+        },
+        9 => match lower {
+            b"september" => W::Month(9),
+            b"wednesday" => W::Weekday(Weekday::Wed),
+            b"yesterday" => W::Yesterday,
+            b"overnight" => W::Overnight,
+            b"beginning" => W::Modifier,
+            b"afternoon" => W::PartOfDay,
+            b"scheduled" => W::Future,
+            _ => W::Other,
+        },
+        10 => match lower {
+            b"throughout" => W::Cue,
+            _ => W::Other,
+        },
         _ => W::Other,
+    };
+    if listed == W::Other && is_regular_past(lower) {
+        W::Past
+    } else {
+        listed
     }
 }
 
 /// Verbs that report speech: "said" in "X said the summit is in July" says nothing
 /// about the tense of what is reported.
-const REPORTING_VERBS: &[&str] = &[
-    "acknowledged",
-    "added",
-    "announced",
-    "argued",
-    "asked",
-    "claimed",
-    "commented",
-    "confirmed",
-    "declared",
-    "denied",
-    "emphasised",
-    "emphasized",
-    "explained",
-    "indicated",
-    "insisted",
-    "noted",
-    "posted",
-    "replied",
-    "reported",
-    "responded",
-    "revealed",
-    "stated",
-    "stressed",
-    "suggested",
-    "tweeted",
-    "urged",
-    "warned",
+const REPORTING_VERBS: &[&[u8]] = &[
+    b"acknowledged",
+    b"added",
+    b"announced",
+    b"argued",
+    b"asked",
+    b"claimed",
+    b"commented",
+    b"confirmed",
+    b"declared",
+    b"denied",
+    b"emphasised",
+    b"emphasized",
+    b"explained",
+    b"indicated",
+    b"insisted",
+    b"noted",
+    b"posted",
+    b"replied",
+    b"reported",
+    b"responded",
+    b"revealed",
+    b"stated",
+    b"stressed",
+    b"suggested",
+    b"tweeted",
+    b"urged",
+    b"warned",
 ];
 
 /// Words in "-ed" that are not past-tense verbs.
-const NOT_PAST: &[&str] = &[
-    "exceed", "hundred", "indeed", "kindred", "naked", "proceed", "sacred", "speed", "succeed",
-    "wicked",
+const NOT_PAST: &[&[u8]] = &[
+    b"exceed", b"hundred", b"indeed", b"kindred", b"naked", b"proceed", b"sacred", b"speed",
+    b"succeed", b"wicked",
 ];
 
 /// A regular past-tense verb ("shelled", "killed"), not a reporting verb.
 fn is_regular_past(lower: &[u8]) -> bool {
     lower.len() >= 5
         && lower.ends_with(b"ed")
-        && !REPORTING_VERBS.iter().any(|v| v.as_bytes() == lower)
-        && !NOT_PAST.iter().any(|v| v.as_bytes() == lower)
+        && !REPORTING_VERBS.contains(&lower)
+        && !NOT_PAST.contains(&lower)
 }
 
 /// One sentence's tokens with their word classes.
@@ -373,9 +435,16 @@ fn word_class(text: &str, t: &Token) -> W {
     if t.shape != Shape::Word || len > 10 {
         return W::Other;
     }
-    let stem = text.as_bytes().get(t.start as usize..t.stem_end as usize).unwrap_or(&[]);
+    let stem = text
+        .as_bytes()
+        .get(t.start as usize..t.stem_end as usize)
+        .unwrap_or(&[]);
     if !t.ascii {
-        return if stem.ends_with("\u{2019}ll".as_bytes()) { W::Future } else { W::Other };
+        return if stem.ends_with("\u{2019}ll".as_bytes()) {
+            W::Future
+        } else {
+            W::Other
+        };
     }
     let mut buf = [0u8; 10];
     let Some(lower) = buf.get_mut(..len) else {

@@ -89,120 +89,149 @@ pub fn scan_into(
     if text.get(range.clone()).is_none() {
         return;
     }
+    let mut scanner = Scanner {
+        text,
+        end: range.end,
+        sentence_start: range.start,
+        first_token: tokens.len(),
+        pending: None,
+        tokens,
+        sentences,
+    };
     let bytes = text.as_bytes();
-    let end = range.end;
     let mut i = range.start;
-    let mut sentence_start = range.start;
-    let mut first_token = tokens.len();
-    let mut pending: Option<Break> = None;
-    while i < end {
-        match class(bytes, i) {
-            SPACE | PUNCT => i += 1,
+    while i < scanner.end {
+        i = match class(bytes, i) {
+            SPACE | PUNCT => i + 1,
             NEWLINE => {
-                if !matches!(pending, Some(Break::Stop(_))) {
-                    pending = Some(Break::Line(i));
+                if !matches!(scanner.pending, Some(Break::Stop(_))) {
+                    scanner.pending = Some(Break::Line(i));
                 }
-                i += 1;
+                i + 1
             }
-            TERMINAL => {
-                let stop = swallow_closers(bytes, i, end);
-                if tokens.len() > first_token && bytes.get(stop).is_none_or(u8::is_ascii_whitespace)
-                    || stop >= end
-                {
-                    let abbreviation = bytes.get(i) == Some(&b'.')
-                        && stop == i + 1
-                        && ends_abbreviation(text, tokens, first_token, i);
-                    if !abbreviation {
-                        pending = Some(Break::Stop(stop));
-                    }
-                }
-                i = stop.max(i + 1);
+            TERMINAL => scanner.terminal(i),
+            LOWER => {
+                scanner.resolve_pending(false, i);
+                word(text, i, scanner.end, scanner.tokens)
             }
-            LOWER | UPPER | DIGIT => {
-                let lower = class(bytes, i) == LOWER;
-                if let Some(b) = pending.take() {
-                    close_if(
-                        b,
-                        !lower,
-                        text,
-                        &mut sentence_start,
-                        &mut first_token,
-                        tokens,
-                        sentences,
-                        i,
-                    );
-                }
-                i = if class(bytes, i) == DIGIT {
-                    number(bytes, i, end, tokens)
-                } else {
-                    word(text, i, end, tokens)
-                };
+            UPPER => {
+                scanner.resolve_pending(true, i);
+                word(text, i, scanner.end, scanner.tokens)
             }
-            _ => {
-                // Non-ASCII: a letter starts a word; a bullet or an ellipsis may end a sentence.
-                let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
-                if c.is_alphabetic() {
-                    if let Some(b) = pending.take() {
-                        close_if(
-                            b,
-                            !c.is_lowercase(),
-                            text,
-                            &mut sentence_start,
-                            &mut first_token,
-                            tokens,
-                            sentences,
-                            i,
-                        );
-                    }
-                    i = word(text, i, end, tokens);
-                    continue;
-                }
-                match c {
-                    '\u{2022}' => {
-                        if let Some(b) = pending.take()
-                            && tokens.len() > first_token
-                        {
-                            close_if(
-                                b,
-                                true,
-                                text,
-                                &mut sentence_start,
-                                &mut first_token,
-                                tokens,
-                                sentences,
-                                i,
-                            );
-                        }
-                        close_at(
-                            i,
-                            i + c.len_utf8(),
-                            text,
-                            &mut sentence_start,
-                            &mut first_token,
-                            tokens,
-                            sentences,
-                        );
-                    }
-                    '\u{2026}' => {
-                        let stop = swallow_closers(bytes, i + c.len_utf8(), end);
-                        if bytes.get(stop).is_none_or(u8::is_ascii_whitespace) {
-                            pending = Some(Break::Stop(stop));
-                        }
-                    }
-                    _ => {}
-                }
-                i += c.len_utf8();
+            DIGIT => {
+                scanner.resolve_pending(true, i);
+                number(bytes, i, scanner.end, scanner.tokens)
             }
-        }
+            _ => scanner.non_ascii(i),
+        };
     }
+    let (start, end, first) = (scanner.sentence_start, scanner.end, scanner.first_token);
     push_sentence(
         text,
-        sentence_start..end,
-        first_token..tokens.len(),
-        sentences,
+        start..end,
+        first..scanner.tokens.len(),
+        scanner.sentences,
     );
 }
 
+/// The scanner's state between two tokens.
+struct Scanner<'t, 'o> {
+    text: &'t str,
+    end: usize,
+    /// Where the current sentence started.
+    sentence_start: usize,
+    /// Its first token.
+    first_token: usize,
+    /// A sentence end seen but not yet confirmed by the next word.
+    pending: Option<Break>,
+    tokens: &'o mut Vec<Token>,
+    sentences: &'o mut Vec<SentenceSpan>,
+}
+
+impl Scanner<'_, '_> {
+    /// Terminal punctuation at `i`: a possible sentence end; returns where to go on.
+    fn terminal(&mut self, i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let stop = swallow_closers(bytes, i, self.end);
+        let has_words = self.tokens.len() > self.first_token;
+        if (has_words && bytes.get(stop).is_none_or(u8::is_ascii_whitespace)) || stop >= self.end {
+            let abbreviation = bytes.get(i) == Some(&b'.')
+                && stop == i + 1
+                && ends_abbreviation(self.text, self.tokens, self.first_token, i);
+            if !abbreviation {
+                self.pending = Some(Break::Stop(stop));
+            }
+        }
+        stop.max(i + 1)
+    }
+
+    /// A non-ASCII character at `i`: a letter starts a word; a bullet ends the sentence;
+    /// an ellipsis may. Returns where to go on.
+    fn non_ascii(&mut self, i: usize) -> usize {
+        let c = self
+            .text
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .unwrap_or(' ');
+        if c.is_alphabetic() {
+            self.resolve_pending(!c.is_lowercase(), i);
+            return word(self.text, i, self.end, self.tokens);
+        }
+        match c {
+            '\u{2022}' => {
+                self.pending = None;
+                self.close_at(i, i + c.len_utf8());
+            }
+            '\u{2026}' => {
+                let stop = swallow_closers(self.text.as_bytes(), i + c.len_utf8(), self.end);
+                if self
+                    .text
+                    .as_bytes()
+                    .get(stop)
+                    .is_none_or(u8::is_ascii_whitespace)
+                {
+                    self.pending = Some(Break::Stop(stop));
+                }
+            }
+            _ => {}
+        }
+        i + c.len_utf8()
+    }
+
+    /// A word starts at `next`: decides a pending sentence end. `can_start` says whether
+    /// the word can begin a sentence (capital letter, digit).
+    fn resolve_pending(&mut self, can_start: bool, next: usize) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        let (cut, ends) = match pending {
+            // A line break ends the sentence unless the next line goes on in lower case.
+            Break::Line(at) => (at, can_start),
+            Break::Stop(at) => (at, can_start || starts_with_opener(self.text, at, next)),
+        };
+        if ends {
+            self.close_at(cut, cut);
+        }
+    }
+
+    /// Ends the current sentence at `cut`; the next one starts at `resume`.
+    fn close_at(&mut self, cut: usize, resume: usize) {
+        let split = self
+            .tokens
+            .iter()
+            .skip(self.first_token)
+            .position(|t| t.start as usize >= cut)
+            .map_or(self.tokens.len(), |p| self.first_token + p);
+        push_sentence(
+            self.text,
+            self.sentence_start..cut,
+            self.first_token..split,
+            self.sentences,
+        );
+        self.sentence_start = resume.max(cut);
+        self.first_token = split;
+    }
+}
 /// Moves past closing quotes and brackets (and runs of "?!.") after terminal punctuation.
 fn swallow_closers(bytes: &[u8], at: usize, end: usize) -> usize {
     let mut j = at + 1;
@@ -213,7 +242,7 @@ fn swallow_closers(bytes: &[u8], at: usize, end: usize) -> usize {
                 if bytes.get(j + 1) == Some(&0x80)
                     && matches!(bytes.get(j + 2), Some(0x99 | 0x9D)) =>
             {
-                j += 3
+                j += 3;
             }
             _ => break,
         }
@@ -250,64 +279,12 @@ fn dotted_before(text: &str, at: usize) -> bool {
         && bytes.get(at - 2).is_some_and(u8::is_ascii_alphabetic)
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the scanner's state, passed explicitly"
-)]
-fn close_if(
-    b: Break,
-    can_start: bool,
-    text: &str,
-    sentence_start: &mut usize,
-    first_token: &mut usize,
-    tokens: &[Token],
-    sentences: &mut Vec<SentenceSpan>,
-    next: usize,
-) {
-    let (cut, needs_start) = match b {
-        Break::Line(at) => (at, false),
-        Break::Stop(at) => (at, true),
-    };
-    let lower_continuation = matches!(b, Break::Line(_)) && !can_start;
-    if (needs_start && !can_start && !starts_with_opener(text, cut, next)) || lower_continuation {
-        return;
-    }
-    close_at(
-        cut,
-        cut,
-        text,
-        sentence_start,
-        first_token,
-        tokens,
-        sentences,
-    );
-}
-
 /// True when a quote, bracket or other opener stands between the break and the next word.
 fn starts_with_opener(text: &str, cut: usize, next: usize) -> bool {
     text.get(cut..next).is_some_and(|gap| {
         gap.chars()
             .any(|c| matches!(c, '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}'))
     })
-}
-
-fn close_at(
-    cut: usize,
-    resume: usize,
-    text: &str,
-    sentence_start: &mut usize,
-    first_token: &mut usize,
-    tokens: &[Token],
-    sentences: &mut Vec<SentenceSpan>,
-) {
-    let split = tokens
-        .iter()
-        .skip(*first_token)
-        .position(|t| t.start as usize >= cut)
-        .map_or(tokens.len(), |p| *first_token + p);
-    push_sentence(text, *sentence_start..cut, *first_token..split, sentences);
-    *sentence_start = resume.max(cut);
-    *first_token = split;
 }
 
 fn push_sentence(
