@@ -55,17 +55,38 @@ fn load<C: for<'de> Deserialize<'de>>(path: &str) -> Vec<C> {
     toml::from_str::<Table<C>>(&raw).expect("table parses").case
 }
 
+/// Runs every case of a table through `check` (which returns the wanted and the found
+/// values as text when they differ) and reports all failures together.
+fn check_table<C>(table: &str, cases: &[C], minimum: usize, check: impl Fn(&C) -> Option<String>) {
+    assert!(
+        cases.len() >= minimum,
+        "the issue asks for at least {minimum} {table} cases, have {}",
+        cases.len()
+    );
+    let failures: Vec<String> = cases.iter().filter_map(check).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} {table} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn differ<T: PartialEq + std::fmt::Debug>(
+    name: &str,
+    text: &str,
+    want: &T,
+    got: &T,
+) -> Option<String> {
+    (want != got).then(|| format!("{name}:\n  text: {text}\n  want: {want:?}\n  got:  {got:?}"))
+}
+
 /// Every temporal case resolves to exactly its expected spans, dates and granularities.
 #[test]
 fn temporal_table() {
     let cases: Vec<TemporalCase> = load("tests/data/temporal.toml");
-    assert!(
-        cases.len() >= 40,
-        "the issue asks for at least 40 temporal cases, have {}",
-        cases.len()
-    );
-    let mut failures = Vec::new();
-    for case in &cases {
+    check_table("temporal", &cases, 40, |case| {
         let (text, extraction) = run(&case.published, &case.text);
         let got: Vec<ExpectedDate> = extraction
             .dates
@@ -76,59 +97,30 @@ fn temporal_table() {
                 granularity: d.date.granularity.as_str().to_owned(),
             })
             .collect();
-        if got != case.expect {
-            failures.push(format!(
-                "{}:\n  text: {}\n  want: {:?}\n  got:  {:?}",
-                case.name, case.text, case.expect, got
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} temporal cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+        differ(&case.name, &case.text, &case.expect, &got)
+    });
 }
 
 /// Every place case finds exactly its expected mentions, places and kinds, in order.
 #[test]
 fn places_table() {
     let cases: Vec<PlaceCase> = load("tests/data/places.toml");
-    assert!(
-        cases.len() >= 30,
-        "the issue asks for at least 30 gazetteer cases, have {}",
-        cases.len()
-    );
     let gazetteer = Gazetteer::embedded();
-    let mut failures = Vec::new();
-    for case in &cases {
+    check_table("place", &cases, 30, |case| {
         let (text, extraction) = run("2023-06-01", &case.text);
         let got: Vec<(String, String, String)> = extraction
             .events
             .iter()
             .map(|e| {
                 let place = gazetteer.place(e.place).expect("event place exists");
+                let mention = text[e.start as usize..e.end as usize].to_owned();
                 (
-                    text[e.start as usize..e.end as usize].to_owned(),
+                    mention,
                     place.name.to_owned(),
                     place.kind.as_str().to_owned(),
                 )
             })
             .collect();
-        if got != case.expect {
-            failures.push(format!(
-                "{}:\n  text: {}\n  want: {:?}\n  got:  {:?}",
-                case.name, case.text, case.expect, got
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} place cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+        differ(&case.name, &case.text, &case.expect, &got)
+    });
 }
