@@ -14,6 +14,8 @@ use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
+  dateline                                 the viewer, on the bundled seed articles
+  dateline view news/                      the viewer, on every article under news/
   dateline events                          events of the bundled seed articles (JSON Lines)
   dateline events news/ --format csv       every article under news/, as CSV
   dateline events a.txt b.json --format geojson > events.geojson
@@ -31,9 +33,18 @@ pub struct Cli {
 /// A subcommand.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the viewer (the default when no command is given).
+    View(ViewArgs),
     /// Print the events (place mention + date) extracted from articles.
     #[command(after_help = EXAMPLES)]
     Events(EventsArgs),
+}
+
+/// Arguments of `dateline view`.
+#[derive(Debug, Default, clap::Args)]
+pub struct ViewArgs {
+    /// Article files or folders of them; none = the bundled seed articles.
+    pub paths: Vec<PathBuf>,
 }
 
 /// Arguments of `dateline events`.
@@ -80,12 +91,26 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Events(args)) => events(&args),
-        None => {
-            use clap::CommandFactory as _;
-            Cli::command().print_help()?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::View(args)) => view(args),
+        None => view(ViewArgs::default()),
     }
+}
+
+#[cfg(feature = "gui")]
+fn view(args: ViewArgs) -> anyhow::Result<ExitCode> {
+    let options = crate::ui::StartOptions {
+        paths: args.paths,
+        ..Default::default()
+    };
+    crate::ui::run(options).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn view(_args: ViewArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!(
+        "this build has no viewer (built without the `gui` feature); try `dateline events`"
+    )
 }
 
 fn events(args: &EventsArgs) -> anyhow::Result<ExitCode> {

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::hash::{Hash as _, Hasher as _};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// How deep folders are followed.
 const MAX_DEPTH: usize = 64;
@@ -47,6 +48,37 @@ pub struct Corpus {
     pub dates: Vec<DateMention>,
     /// Problems, in path order.
     pub problems: Vec<Problem>,
+}
+
+/// Progress of a load, shared with the thread that shows it: files found, files done,
+/// and a cancel flag the loader checks between files.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files to read.
+    pub total: AtomicUsize,
+    /// Files read so far.
+    pub done: AtomicUsize,
+    cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Asks the load to stop.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// True once cancelled.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// (done, total).
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
 }
 
 /// One input: a path and, for embedded seeds, its bytes.
@@ -82,32 +114,57 @@ impl Corpus {
 
     /// Reads files and folders (see the module docs).
     pub fn load(paths: &[PathBuf]) -> Self {
+        Self::load_with(paths, &Progress::default()).unwrap_or_default()
+    }
+
+    /// [`Self::load`], reporting progress and stopping early (`None`) when cancelled.
+    pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Option<Self> {
         let (files, problems) = discover(paths);
         let inputs = files
             .into_iter()
             .map(|path| Input { path, bytes: None })
             .collect();
-        Self::from_inputs(inputs, problems)
+        Self::from_inputs_with(inputs, problems, progress)
     }
 
     /// Reads, parses and extracts `inputs` in parallel; `problems` come first.
-    pub fn from_inputs(inputs: Vec<Input>, mut problems: Vec<Problem>) -> Self {
+    pub fn from_inputs(inputs: Vec<Input>, problems: Vec<Problem>) -> Self {
+        Self::from_inputs_with(inputs, problems, &Progress::default()).unwrap_or_default()
+    }
+
+    /// [`Self::from_inputs`], reporting progress and stopping early (`None`) when
+    /// cancelled.
+    pub fn from_inputs_with(
+        inputs: Vec<Input>,
+        mut problems: Vec<Problem>,
+        progress: &Progress,
+    ) -> Option<Self> {
         let gazetteer = Gazetteer::embedded();
+        progress.total.store(inputs.len(), Ordering::Relaxed);
         let results: Vec<(PathBuf, FileResult)> = inputs
             .into_par_iter()
             .map_init(Scratch::default, |scratch, input| {
+                if progress.cancelled() {
+                    return (
+                        input.path,
+                        Err(ProblemKind::Io {
+                            message: "cancelled".into(),
+                        }),
+                    );
+                }
                 let result = read_input(&input).and_then(|(bytes, modified)| {
                     let parsed = article::parse(&input.path, bytes, modified)?;
                     let extraction = extract_with(&parsed.article, gazetteer, 0, scratch);
                     Ok((parsed.article, extraction, parsed.problems))
                 });
+                progress.done.fetch_add(1, Ordering::Relaxed);
                 (input.path, result)
             })
             .collect();
-        let mut corpus = Self {
-            problems: Vec::new(),
-            ..Self::default()
-        };
+        if progress.cancelled() {
+            return None;
+        }
+        let mut corpus = Self::default();
         corpus.problems.append(&mut problems);
         let mut seen: HashMap<u64, usize> = HashMap::new();
         for (path, result) in results {
@@ -139,7 +196,7 @@ impl Corpus {
                 Err(kind) => corpus.problems.push(Problem::new(&path, kind)),
             }
         }
-        corpus
+        Some(corpus)
     }
 
     fn push(&mut self, article: Article, extraction: crate::extract::Extraction, index: u32) {

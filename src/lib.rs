@@ -18,11 +18,18 @@
 //! 7. [`export`]: events printed as JSON Lines, CSV or `GeoJSON`; [`cli`] wires it up.
 
 pub mod article;
+pub mod basemap;
 pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod index;
 pub mod problem;
+pub mod scene;
+pub mod selection;
 pub mod temporal;
 pub mod text;
+pub mod time_control;
+#[cfg(feature = "gui")]
+pub mod ui;

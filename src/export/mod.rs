@@ -8,7 +8,7 @@ pub mod geojson;
 pub mod jsonl;
 mod record;
 
-pub use record::Record;
+pub use record::{Record, collapse_whitespace};
 
 use crate::corpus::Corpus;
 use crate::extract::Event;

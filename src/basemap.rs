@@ -1,0 +1,439 @@
+//! The schematic base map: country fills and borders, regions, rivers and lakes from the
+//! embedded Natural Earth extracts, projected and triangulated once.
+//!
+//! Two extracts are combined: a detailed one of Europe, western Russia and the Caucasus
+//! (countries, first-level regions of UA/RU/MD/BY, rivers, lakes; clipped to its
+//! bounding box) and a coarse one of the whole world. World geometry inside the detailed
+//! box is dropped (triangles and border segments whose midpoint lies inside), and the
+//! detailed box's artificial clip edges are not drawn as borders.
+//!
+//! Coordinates are *map* coordinates from [`map_from_geo`] (Web Mercator, in degrees of
+//! longitude): conformal, so shapes keep their look at every latitude, and the plot can
+//! lock its aspect ratio to 1.
+//!
+//! Country polygons are concave, so they are triangulated with `earcutr` (egui_plot's
+//! own polygon fills only convex shapes).
+
+use flate2::read::GzDecoder;
+use serde_json::Value;
+use std::io::Read as _;
+
+static REGION_GZ: &[u8] = include_bytes!("../assets/basemap_region.geojson.gz");
+static WORLD_GZ: &[u8] = include_bytes!("../assets/basemap_world.geojson.gz");
+
+/// The detailed extract's bounding box: lon min, lat min, lon max, lat max.
+pub const REGION_BBOX: [f64; 4] = [-25.0, 33.0, 62.0, 72.0];
+
+/// Latitudes beyond this are clamped (Web Mercator goes to infinity at the poles).
+const MAX_LAT: f64 = 85.0;
+
+/// Map coordinates of a geographic position: x = longitude, y = the Mercator ordinate
+/// scaled to degrees. Latitude comes first, as in speech ("50.45° N, 30.52° E").
+///
+/// # Examples
+/// ```
+/// use dateline::basemap::{geo_from_map, map_from_geo};
+/// let [x, y] = map_from_geo(50.45, 30.52);
+/// assert_eq!(x, 30.52);
+/// let (lat, lon) = geo_from_map([x, y]);
+/// assert!((lat - 50.45).abs() < 1e-9 && (lon - 30.52).abs() < 1e-9);
+/// ```
+pub fn map_from_geo(lat: f64, lon: f64) -> [f64; 2] {
+    let phi = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
+    let y = (std::f64::consts::FRAC_PI_4 + phi / 2.0)
+        .tan()
+        .ln()
+        .to_degrees();
+    [lon, y]
+}
+
+/// The geographic position (latitude, longitude) of map coordinates.
+pub fn geo_from_map(p: [f64; 2]) -> (f64, f64) {
+    let lat = (2.0 * p[1].to_radians().exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees();
+    (lat, p[0])
+}
+
+/// Triangles in map coordinates.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TriangleMesh {
+    /// Vertices.
+    pub vertices: Vec<[f32; 2]>,
+    /// Triangles as indices into `vertices`.
+    pub triangles: Vec<[u32; 3]>,
+}
+
+/// A country: its name, code, label point and fill.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    /// English name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code ("" for some dependencies).
+    pub iso_a2: String,
+    /// Where its label goes, in map coordinates.
+    pub label_at: [f64; 2],
+    /// Its fill.
+    pub fill: TriangleMesh,
+    /// Bounding box of the fill in map coordinates: min x, min y, max x, max y.
+    pub bounds: [f32; 4],
+}
+
+/// A line (a border, a river) in map coordinates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Polyline {
+    /// Name ("" when unnamed).
+    pub name: String,
+    /// Points.
+    pub points: Vec<[f32; 2]>,
+    /// Bounding box: min x, min y, max x, max y.
+    pub bounds: [f32; 4],
+}
+
+impl Polyline {
+    fn new(name: String, points: Vec<[f32; 2]>) -> Self {
+        let bounds = bounds_of(&points);
+        Self {
+            name,
+            points,
+            bounds,
+        }
+    }
+}
+
+/// The whole base map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Basemap {
+    /// Countries, coarse world ones first, then the detailed ones.
+    pub countries: Vec<Country>,
+    /// Country borders.
+    pub borders: Vec<Polyline>,
+    /// First-level region borders.
+    pub region_borders: Vec<Polyline>,
+    /// Rivers.
+    pub rivers: Vec<Polyline>,
+    /// Lake fills.
+    pub lakes: TriangleMesh,
+}
+
+/// Errors reading the embedded base map (only possible if the assets are corrupt).
+#[derive(Debug, thiserror::Error)]
+pub enum BasemapError {
+    /// The gzip stream is broken.
+    #[error("cannot decompress the base map: {0}")]
+    Decompress(#[from] std::io::Error),
+    /// The GeoJSON does not parse.
+    #[error("cannot parse the base map: {0}")]
+    Parse(#[from] serde_json::Error),
+}
+
+impl Basemap {
+    /// Loads, projects and triangulates the embedded base maps (tens of milliseconds).
+    pub fn load() -> Result<Self, BasemapError> {
+        let mut map = Self::default();
+        let world = parse(WORLD_GZ)?;
+        let region = parse(REGION_GZ)?;
+        for feature in features(&world) {
+            map.add_feature(feature, Layer::World);
+        }
+        for feature in features(&region) {
+            map.add_feature(feature, Layer::Region);
+        }
+        Ok(map)
+    }
+
+    fn add_feature(&mut self, feature: &Value, layer: Layer) {
+        let props = &feature["properties"];
+        let kind = props["layer"].as_str().unwrap_or("");
+        let name = props["name"].as_str().unwrap_or("").to_owned();
+        let polygons = polygons(&feature["geometry"]);
+        match kind {
+            "country" => {
+                let mut fill = TriangleMesh::default();
+                for polygon in &polygons {
+                    triangulate(polygon, layer, &mut fill);
+                    for ring in polygon {
+                        add_lines(ring, layer, &mut self.borders);
+                    }
+                }
+                let label = [props["label_lat"].as_f64(), props["label_lon"].as_f64()];
+                let label_at = match label {
+                    [Some(lat), Some(lon)] => map_from_geo(lat, lon),
+                    _ => centroid(&fill),
+                };
+                let iso_a2 = props["iso_a2"].as_str().unwrap_or("").to_owned();
+                // A world country wholly inside the detailed box has nothing left to draw.
+                if !fill.triangles.is_empty() || layer == Layer::Region {
+                    let bounds = bounds_of(&fill.vertices);
+                    self.countries.push(Country {
+                        name,
+                        iso_a2,
+                        label_at,
+                        fill,
+                        bounds,
+                    });
+                }
+            }
+            "admin1" => {
+                for ring in polygons.iter().flatten() {
+                    add_lines(ring, layer, &mut self.region_borders);
+                }
+            }
+            "lake" => {
+                for polygon in &polygons {
+                    triangulate(polygon, layer, &mut self.lakes);
+                }
+            }
+            "river" => {
+                for line in lines(&feature["geometry"]) {
+                    let points = line.iter().map(|&[lon, lat]| project32(lat, lon)).collect();
+                    self.rivers.push(Polyline::new(name.clone(), points));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The country under a map point (the detailed outline when there is one).
+    pub fn country_at(&self, at: [f64; 2]) -> Option<&Country> {
+        self.countries.iter().rfind(|c| contains(&c.fill, at))
+    }
+}
+
+/// Whether a map point lies in a mesh.
+fn contains(mesh: &TriangleMesh, at: [f64; 2]) -> bool {
+    let point = [at[0] as f32, at[1] as f32];
+    let side = |p1: [f32; 2], p2: [f32; 2], p3: [f32; 2]| {
+        (p1[0] - p3[0]) * (p2[1] - p3[1]) - (p2[0] - p3[0]) * (p1[1] - p3[1])
+    };
+    mesh.triangles.iter().any(|t| {
+        let vertex = |i: u32| mesh.vertices.get(i as usize).copied().unwrap_or_default();
+        let (a, b, c) = (vertex(t[0]), vertex(t[1]), vertex(t[2]));
+        let sides = [side(point, a, b), side(point, b, c), side(point, c, a)];
+        let negative = sides.iter().any(|d| *d < 0.0);
+        let positive = sides.iter().any(|d| *d > 0.0);
+        !(negative && positive)
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layer {
+    World,
+    Region,
+}
+
+fn parse(gz: &[u8]) -> Result<Value, BasemapError> {
+    let mut text = String::new();
+    GzDecoder::new(gz).read_to_string(&mut text)?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+fn features(collection: &Value) -> impl Iterator<Item = &Value> {
+    collection["features"].as_array().into_iter().flatten()
+}
+
+fn project32(lat: f64, lon: f64) -> [f32; 2] {
+    let [x, y] = map_from_geo(lat, lon);
+    [x as f32, y as f32]
+}
+
+type Ring = Vec<[f64; 2]>;
+
+fn ring(value: &Value) -> Ring {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
+        .collect()
+}
+
+/// Polygons (outer ring first, then holes), in lon/lat.
+fn polygons(geometry: &Value) -> Vec<Vec<Ring>> {
+    let rings = |poly: &Value| {
+        poly.as_array()
+            .into_iter()
+            .flatten()
+            .map(ring)
+            .collect::<Vec<_>>()
+    };
+    match geometry["type"].as_str() {
+        Some("Polygon") => vec![rings(&geometry["coordinates"])],
+        Some("MultiPolygon") => geometry["coordinates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(rings)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn lines(geometry: &Value) -> Vec<Ring> {
+    match geometry["type"].as_str() {
+        Some("LineString") => vec![ring(&geometry["coordinates"])],
+        Some("MultiLineString") => geometry["coordinates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(ring)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn inside_region(lon: f64, lat: f64) -> bool {
+    let [x0, y0, x1, y1] = REGION_BBOX;
+    (x0..=x1).contains(&lon) && (y0..=y1).contains(&lat)
+}
+
+/// True for a segment lying on the detailed extract's clip box.
+fn on_clip_edge(a: [f64; 2], b: [f64; 2]) -> bool {
+    let [x0, y0, x1, y1] = REGION_BBOX;
+    let near = |v: f64, edge: f64| (v - edge).abs() < 1e-6;
+    (near(a[0], x0) && near(b[0], x0))
+        || (near(a[0], x1) && near(b[0], x1))
+        || (near(a[1], y0) && near(b[1], y0))
+        || (near(a[1], y1) && near(b[1], y1))
+}
+
+/// Adds a ring's border lines, split where a segment must not be drawn (world segments
+/// inside the detailed box, detailed segments on its clip edges).
+fn add_lines(ring: &Ring, layer: Layer, out: &mut Vec<Polyline>) {
+    let mut current: Vec<[f32; 2]> = Vec::new();
+    let mut flush = |current: &mut Vec<[f32; 2]>| {
+        if current.len() >= 2 {
+            out.push(Polyline::new(String::new(), std::mem::take(current)));
+        }
+        current.clear();
+    };
+    for pair in ring.windows(2) {
+        let [a, b] = [pair[0], pair[1]];
+        let keep = match layer {
+            Layer::World => !inside_region(f64::midpoint(a[0], b[0]), f64::midpoint(a[1], b[1])),
+            Layer::Region => !on_clip_edge(a, b),
+        };
+        if keep {
+            if current.is_empty() {
+                current.push(project32(a[1], a[0]));
+            }
+            current.push(project32(b[1], b[0]));
+        } else {
+            flush(&mut current);
+        }
+    }
+    flush(&mut current);
+}
+
+/// Triangulates one polygon into `mesh`, in map coordinates.
+fn triangulate(polygon: &[Ring], layer: Layer, mesh: &mut TriangleMesh) {
+    let mut flat = Vec::new();
+    let mut holes = Vec::new();
+    for (i, ring) in polygon.iter().enumerate() {
+        if i > 0 {
+            holes.push(flat.len() / 2);
+        }
+        for &[lon, lat] in ring {
+            let [x, y] = map_from_geo(lat, lon);
+            flat.extend([x, y]);
+        }
+    }
+    let Ok(indices) = earcutr::earcut(&flat, &holes, 2) else {
+        return;
+    };
+    let base = mesh.vertices.len() as u32;
+    mesh.vertices
+        .extend(flat.chunks_exact(2).map(|c| [c[0] as f32, c[1] as f32]));
+    for t in indices.chunks_exact(3) {
+        let tri = [base + t[0] as u32, base + t[1] as u32, base + t[2] as u32];
+        if layer == Layer::World {
+            let v = |i: u32| mesh.vertices.get(i as usize).copied().unwrap_or_default();
+            let (cx, cy) = tri
+                .iter()
+                .map(|&i| v(i))
+                .fold((0.0, 0.0), |(x, y), p| (x + p[0] / 3.0, y + p[1] / 3.0));
+            let (lat, lon) = geo_from_map([f64::from(cx), f64::from(cy)]);
+            if inside_region(lon, lat) {
+                continue;
+            }
+        }
+        mesh.triangles.push(tri);
+    }
+}
+
+/// Bounding box of points: min x, min y, max x, max y.
+pub fn bounds_of(points: &[[f32; 2]]) -> [f32; 4] {
+    points
+        .iter()
+        .fold([f32::MAX, f32::MAX, f32::MIN, f32::MIN], |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ]
+        })
+}
+
+fn centroid(mesh: &TriangleMesh) -> [f64; 2] {
+    let n = mesh.vertices.len().max(1) as f64;
+    let (x, y) = mesh.vertices.iter().fold((0.0, 0.0), |(x, y), v| {
+        (x + f64::from(v[0]), y + f64::from(v[1]))
+    });
+    [x / n, y / n]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded base maps load, and carry the countries and rivers the seeds need.
+    #[test]
+    fn embedded_basemap_loads() {
+        let map = Basemap::load().expect("embedded base map parses");
+        for name in ["Ukraine", "Moldova", "Russia", "United States"] {
+            let country = map
+                .countries
+                .iter()
+                .find(|c| c.name == name)
+                .unwrap_or_else(|| panic!("{name}"));
+            assert!(!country.fill.triangles.is_empty(), "{name} has a fill");
+        }
+        assert!(
+            map.rivers.iter().any(|r| r.name == "Dnieper"),
+            "the Dnieper is drawn"
+        );
+        let points = |lines: &[Polyline]| lines.iter().map(|l| l.points.len()).sum::<usize>();
+        assert!(
+            points(&map.borders) > 10_000 && points(&map.region_borders) > 1_000,
+            "borders"
+        );
+    }
+
+    /// Hit-testing finds the country under a point (Kyiv is in Ukraine).
+    #[test]
+    fn country_under_a_point() {
+        let map = Basemap::load().expect("loads");
+        let kyiv = map_from_geo(50.45, 30.52);
+        assert_eq!(
+            map.country_at(kyiv).map(|c| c.name.as_str()),
+            Some("Ukraine")
+        );
+    }
+
+    /// The projection is conformal: a degree of latitude is longer than a degree of
+    /// longitude in map units away from the equator, and it round-trips.
+    #[test]
+    fn projection_round_trips() {
+        for (lat, lon) in [(0.0, 0.0), (47.0, 28.8), (-33.9, 151.2), (60.0, -150.0)] {
+            let (back_lat, back_lon) = geo_from_map(map_from_geo(lat, lon));
+            assert!(
+                (back_lat - lat).abs() < 1e-9 && (back_lon - lon).abs() < 1e-9,
+                "{lat},{lon}"
+            );
+        }
+        let dy = map_from_geo(51.0, 30.0)[1] - map_from_geo(50.0, 30.0)[1];
+        assert!(
+            dy > 1.5,
+            "a degree of latitude at 50° spans ~1.56 units: {dy}"
+        );
+    }
+}

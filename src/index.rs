@@ -1,0 +1,464 @@
+//! Everything the views derive from a corpus, computed once when it loads.
+//!
+//! The viewer must not re-extract or re-sort anything per frame: this index holds the
+//! items in time order, the events grouped by place and item, the days with events and
+//! the timeline's bounds. [`CorpusIndex::markers`] then aggregates a time window in one
+//! pass over the events, and the views cache its result per (cursor, window, filter).
+
+use crate::corpus::Corpus;
+use crate::extract::Event;
+use crate::gazetteer::{Gazetteer, Place, PlaceId, PlaceKind};
+use crate::selection::ItemRef;
+use crate::temporal::Granularity;
+use chrono::{Datelike as _, Days, NaiveDate};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// Days before the earliest publication that the timeline still shows: the week before
+/// the news is the news ("on Tuesday"); "on 3 May" a month back or "in 2008" is
+/// background, seen in the cumulative window but not stretching the timeline.
+const LEAD_DAYS: u64 = 7;
+/// Days after the latest publication that the timeline still shows (announced events).
+const TRAIL_DAYS: u64 = 14;
+
+/// One place that has events, with the range of its events in [`CorpusIndex::by_place`].
+#[derive(Clone, Debug)]
+pub struct PlaceEntry {
+    /// The place.
+    pub place: Place,
+    /// Its events, as a range of `by_place`.
+    pub events: Range<usize>,
+}
+
+/// A place on the map for a time window: how much happened there and how recently.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Marker {
+    /// Index into [`CorpusIndex::places`].
+    pub place: usize,
+    /// Distinct items (articles, entries) with events there in the window.
+    pub items: u32,
+    /// Events there in the window.
+    pub events: u32,
+    /// The latest day of those events (the period's last day, capped at the window's end).
+    pub latest: NaiveDate,
+    /// True when at least one of them is dated to the day (not only a month or year).
+    pub precise: bool,
+    /// The most recent event there, for the hover text.
+    pub latest_event: usize,
+}
+
+/// Events allowed by a search: one flag per item (by global item number).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ItemFilter {
+    allowed: Vec<bool>,
+}
+
+impl ItemFilter {
+    /// True when the item passes.
+    pub fn allows(&self, global_item: usize) -> bool {
+        self.allowed.get(global_item).copied().unwrap_or(false)
+    }
+
+    /// Number of items that pass.
+    pub fn count(&self) -> usize {
+        self.allowed.iter().filter(|a| **a).count()
+    }
+}
+
+/// The derived index of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct CorpusIndex {
+    /// Global number of each article's first item.
+    item_base: Vec<usize>,
+    /// All items by global number.
+    items: Vec<ItemRef>,
+    /// Global item numbers in publication order.
+    pub items_by_time: Vec<usize>,
+    /// Places with events, most mentioned first.
+    pub places: Vec<PlaceEntry>,
+    place_of: FxHashMap<PlaceId, usize>,
+    /// Event indices grouped by place (in `places` order), then by item, then by date.
+    pub by_place: Vec<usize>,
+    /// Days that have day-dated events (countries excluded), sorted.
+    pub event_days: Vec<NaiveDate>,
+    /// Events per day for the histogram: (day, count), sorted, countries excluded.
+    pub day_counts: Vec<(NaiveDate, u32)>,
+    /// First and last day of the timeline.
+    pub bounds: (NaiveDate, NaiveDate),
+}
+
+impl CorpusIndex {
+    /// Builds the index of `corpus`.
+    pub fn new(corpus: &Corpus, gazetteer: &Gazetteer) -> Self {
+        let mut item_base = Vec::with_capacity(corpus.articles.len());
+        let mut items = Vec::new();
+        for (a, article) in corpus.articles.iter().enumerate() {
+            item_base.push(items.len());
+            items.extend((0..article.items.len()).map(|i| ItemRef {
+                article: a as u32,
+                item: i as u32,
+            }));
+        }
+        let published = |r: &ItemRef| {
+            corpus
+                .articles
+                .get(r.article as usize)
+                .and_then(|a| a.items.get(r.item as usize))
+                .map(|i| i.published)
+        };
+        let mut items_by_time: Vec<usize> = (0..items.len()).collect();
+        items_by_time.sort_by_key(|&g| (items.get(g).and_then(published), g));
+
+        let mut index = Self {
+            item_base,
+            items,
+            items_by_time,
+            ..Self::default()
+        };
+        index.group_by_place(corpus, gazetteer);
+        index.count_days(corpus, gazetteer);
+        index.bounds = timeline_bounds(corpus, &index.event_days);
+        index
+    }
+
+    fn group_by_place(&mut self, corpus: &Corpus, gazetteer: &Gazetteer) {
+        let mut per_place: FxHashMap<PlaceId, Vec<usize>> = FxHashMap::default();
+        for (i, event) in corpus.events.iter().enumerate() {
+            per_place.entry(event.place).or_default().push(i);
+        }
+        let mut groups: Vec<(PlaceId, Vec<usize>)> = per_place.into_iter().collect();
+        // Most mentioned first, then by id: deterministic, and the busiest labels first.
+        groups.sort_by_key(|(id, events)| (std::cmp::Reverse(events.len()), *id));
+        for (id, mut events) in groups {
+            let Some(place) = gazetteer.place(id) else {
+                continue;
+            };
+            events.sort_by_key(|&e| {
+                corpus
+                    .events
+                    .get(e)
+                    .map(|ev| (self.global_item_of(ev), ev.date, ev.start))
+            });
+            let start = self.by_place.len();
+            self.by_place.extend(events);
+            self.place_of.insert(id, self.places.len());
+            self.places.push(PlaceEntry {
+                place,
+                events: start..self.by_place.len(),
+            });
+        }
+    }
+
+    fn count_days(&mut self, corpus: &Corpus, gazetteer: &Gazetteer) {
+        let mut counts: FxHashMap<NaiveDate, u32> = FxHashMap::default();
+        for event in &corpus.events {
+            let is_country = gazetteer
+                .place(event.place)
+                .is_some_and(|p| p.kind == PlaceKind::Country);
+            if event.date.granularity == Granularity::Day && !is_country {
+                *counts.entry(event.date.first_day).or_default() += 1;
+            }
+        }
+        let mut day_counts: Vec<(NaiveDate, u32)> = counts.into_iter().collect();
+        day_counts.sort_unstable();
+        self.event_days = day_counts.iter().map(|(d, _)| *d).collect();
+        self.day_counts = day_counts;
+    }
+
+    /// The global number of an item.
+    pub fn global_item(&self, item: ItemRef) -> Option<usize> {
+        let base = self.item_base.get(item.article as usize)?;
+        let global = base + item.item as usize;
+        (self.items.get(global) == Some(&item)).then_some(global)
+    }
+
+    fn global_item_of(&self, event: &Event) -> usize {
+        self.item_base
+            .get(event.article as usize)
+            .map_or(usize::MAX, |b| b + event.item as usize)
+    }
+
+    /// The item with this global number.
+    pub fn item(&self, global: usize) -> Option<ItemRef> {
+        self.items.get(global).copied()
+    }
+
+    /// Number of items.
+    pub fn item_count(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The index in [`Self::places`] of a place, if it has events.
+    pub fn place_index(&self, id: PlaceId) -> Option<usize> {
+        self.place_of.get(&id).copied()
+    }
+
+    /// The events of a place, grouped by item then date.
+    pub fn events_of_place(&self, place: usize) -> &[usize] {
+        self.places
+            .get(place)
+            .and_then(|p| self.by_place.get(p.events.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The map's markers for a window (inclusive; `None` = from the beginning) and an
+    /// optional search filter, in `places` order; countries only when `countries`.
+    pub fn markers(
+        &self,
+        corpus: &Corpus,
+        window: (Option<NaiveDate>, NaiveDate),
+        filter: Option<&ItemFilter>,
+        countries: bool,
+        out: &mut Vec<Marker>,
+    ) {
+        out.clear();
+        let (from, to) = window;
+        for (p, entry) in self.places.iter().enumerate() {
+            if entry.place.kind == PlaceKind::Country && !countries {
+                continue;
+            }
+            let mut marker: Option<Marker> = None;
+            let mut last_item = usize::MAX;
+            for &e in self.by_place.get(entry.events.clone()).unwrap_or(&[]) {
+                let Some(event) = corpus.events.get(e) else {
+                    continue;
+                };
+                let (first, last) = (event.date.first_day, event.date.last_day());
+                if first > to || from.is_some_and(|f| last < f) {
+                    continue;
+                }
+                let item = self.global_item_of(event);
+                if filter.is_some_and(|f| !f.allows(item)) {
+                    continue;
+                }
+                let latest = last.min(to);
+                let precise = event.date.granularity == Granularity::Day;
+                let m = marker.get_or_insert(Marker {
+                    place: p,
+                    items: 0,
+                    events: 0,
+                    latest,
+                    precise,
+                    latest_event: e,
+                });
+                m.events += 1;
+                if item != last_item {
+                    m.items += 1;
+                    last_item = item;
+                }
+                m.precise |= precise;
+                if latest >= m.latest {
+                    m.latest = latest;
+                    m.latest_event = e;
+                }
+            }
+            out.extend(marker);
+        }
+    }
+
+    /// Items whose title, text, source or places contain `query` (case-insensitive).
+    pub fn filter(&self, corpus: &Corpus, gazetteer: &Gazetteer, query: &str) -> ItemFilter {
+        let query = query.trim();
+        let mut allowed = vec![query.is_empty(); self.items.len()];
+        if query.is_empty() {
+            return ItemFilter { allowed };
+        }
+        let Ok(matcher) = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([query])
+        else {
+            return ItemFilter { allowed };
+        };
+        for (g, item_ref) in self.items.iter().enumerate() {
+            let Some(article) = corpus.articles.get(item_ref.article as usize) else {
+                continue;
+            };
+            let Some(item) = article.items.get(item_ref.item as usize) else {
+                continue;
+            };
+            let text = article.text.get(item.span.clone()).unwrap_or("");
+            let hit = matcher.is_match(text)
+                || matcher.is_match(&item.title)
+                || item.source.as_deref().is_some_and(|s| matcher.is_match(s))
+                || matcher.is_match(&article.name);
+            if let Some(flag) = allowed.get_mut(g) {
+                *flag = hit;
+            }
+        }
+        // Items that mention a place whose canonical name matches ("Kiev" finds Kyiv).
+        for entry in &self.places {
+            if matcher.is_match(entry.place.name) {
+                for &e in self.by_place.get(entry.events.clone()).unwrap_or(&[]) {
+                    if let Some(flag) = corpus
+                        .events
+                        .get(e)
+                        .and_then(|ev| allowed.get_mut(self.global_item_of(ev)))
+                    {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+        let _ = gazetteer;
+        ItemFilter { allowed }
+    }
+
+    /// A one-line summary: "3 articles · 22 entries · 140 events · 30 May – 4 Jun 2023".
+    pub fn summary(&self, corpus: &Corpus) -> String {
+        let articles = corpus.articles.len();
+        let entries = self.items.len();
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let (first, last) = self.bounds;
+        let range = if corpus.events.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", date_range(first, last))
+        };
+        format!(
+            "{} · {} · {}{range}",
+            plural(articles, "article", "articles"),
+            plural(entries, "entry", "entries"),
+            plural(corpus.events.len(), "event", "events"),
+        )
+    }
+}
+
+/// "30 May – 4 Jun 2023", "1 Jun 2023", "28 Dec 2022 – 3 Jan 2023".
+pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        return first.format("%-d %b %Y").to_string();
+    }
+    let head = if first.year() == last.year() {
+        first.format("%-d %b")
+    } else {
+        first.format("%-d %b %Y")
+    };
+    format!("{head} – {}", last.format("%-d %b %Y"))
+}
+
+/// The timeline: the publication dates, widened to the day-dated events just before and
+/// after them.
+fn timeline_bounds(corpus: &Corpus, event_days: &[NaiveDate]) -> (NaiveDate, NaiveDate) {
+    let published: Vec<NaiveDate> = corpus
+        .articles
+        .iter()
+        .flat_map(|a| a.items.iter().map(|i| i.published.date_naive()))
+        .collect();
+    let (Some(&p_min), Some(&p_max)) = (published.iter().min(), published.iter().max()) else {
+        let day = event_days.first().copied().unwrap_or_default();
+        return (day, event_days.last().copied().unwrap_or(day));
+    };
+    let lo = p_min
+        .checked_sub_days(Days::new(LEAD_DAYS))
+        .unwrap_or(p_min);
+    let hi = p_max
+        .checked_add_days(Days::new(TRAIL_DAYS))
+        .unwrap_or(p_max);
+    let near = event_days.iter().filter(|d| (lo..=hi).contains(*d));
+    let first = near.clone().min().copied().unwrap_or(p_min).min(p_min);
+    let last = near.max().copied().unwrap_or(p_max).max(p_max);
+    (first, last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> (Corpus, CorpusIndex) {
+        let corpus = Corpus::from_seeds();
+        let index = CorpusIndex::new(&corpus, Gazetteer::embedded());
+        (corpus, index)
+    }
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2023, m, d).expect("valid date")
+    }
+
+    /// The seeds' timeline runs from the Tuesday drone attack to the last article, not
+    /// back to "3 May" or "2008".
+    #[test]
+    fn seed_timeline_covers_the_news_week() {
+        let (corpus, index) = seeds();
+        assert_eq!(
+            index.bounds,
+            (day(5, 30), day(6, 4)),
+            "3 May a month back is background"
+        );
+        let summary = index.summary(&corpus);
+        assert!(
+            summary.starts_with("3 articles · 23 entries · "),
+            "{summary}"
+        );
+        assert!(summary.ends_with(" · 30 May – 4 Jun 2023"), "{summary}");
+    }
+
+    /// A day window shows only that day's places; the cumulative window all of them.
+    #[test]
+    fn markers_follow_the_window() {
+        let (corpus, index) = seeds();
+        let g = Gazetteer::embedded();
+        let name = |m: &Marker| index.places[m.place].place.name;
+        let mut markers = Vec::new();
+        index.markers(
+            &corpus,
+            (Some(day(6, 4)), day(6, 4)),
+            None,
+            false,
+            &mut markers,
+        );
+        let names: Vec<&str> = markers.iter().map(name).collect();
+        assert!(
+            names.contains(&"Bakhmut") && !names.contains(&"Shebekino"),
+            "{names:?}"
+        );
+        index.markers(&corpus, (None, day(6, 4)), None, false, &mut markers);
+        let all: Vec<&str> = markers.iter().map(name).collect();
+        assert!(
+            all.contains(&"Shebekino") && all.contains(&"Bakhmut"),
+            "{all:?}"
+        );
+        assert!(!all.contains(&"Ukraine"), "countries hidden by default");
+        let kyiv = markers.iter().find(|m| name(m) == "Kyiv").expect("Kyiv");
+        assert!(
+            kyiv.items >= 5 && kyiv.events >= kyiv.items,
+            "items counted once: {kyiv:?}"
+        );
+        let _ = g;
+    }
+
+    /// Searching narrows the items; a place's canonical name finds its mentions.
+    #[test]
+    fn search_filters_items() {
+        let (corpus, index) = seeds();
+        let g = Gazetteer::embedded();
+        let all = index.filter(&corpus, g, "");
+        assert_eq!(all.count(), index.item_count());
+        let shebekino = index.filter(&corpus, g, "shebekino");
+        assert!(
+            shebekino.count() >= 5 && shebekino.count() < index.item_count(),
+            "{}",
+            shebekino.count()
+        );
+        let kyiv = index.filter(&corpus, g, "Kyiv");
+        let kiev_article = index
+            .global_item(ItemRef {
+                article: 2,
+                item: 0,
+            })
+            .expect("item");
+        assert!(
+            kyiv.allows(kiev_article),
+            "the 'Kiev' article matches a search for Kyiv"
+        );
+    }
+
+    /// Date ranges read like a person would write them.
+    #[test]
+    fn date_ranges_are_compact() {
+        assert_eq!(date_range(day(5, 30), day(6, 4)), "30 May – 4 Jun 2023");
+        assert_eq!(date_range(day(6, 1), day(6, 1)), "1 Jun 2023");
+        let dec = NaiveDate::from_ymd_opt(2022, 12, 28).expect("date");
+        assert_eq!(date_range(dec, day(1, 3)), "28 Dec 2022 – 3 Jan 2023");
+    }
+}

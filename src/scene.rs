@@ -1,0 +1,242 @@
+//! The map scene without pixels: marker sizes and colours, and where labels go.
+//!
+//! The viewer and the briefing renderer both draw from this, so a label that fits on
+//! screen fits in the exported image too, and the rules are testable without a GPU.
+//!
+//! - Marker *area* is proportional to the number of distinct items that mention the place
+//!   in the window (radius ∝ √items), so one article repeating "Kyiv" ten times does not
+//!   outweigh ten articles.
+//! - *Recency* is 0 for the window's first day and 1 for its last; the colour ramp maps it.
+//! - Places known only to the month or year, and regions, are drawn hollow.
+//! - Labels are placed greedily, busiest place first, trying right, left, above and below
+//!   its marker; a label never overlaps another label or another marker, and is dropped
+//!   when no position fits.
+
+use chrono::NaiveDate;
+
+/// Radius in points of a marker for `items` distinct items.
+///
+/// # Examples
+/// ```
+/// use dateline::scene::marker_radius;
+/// // Area grows with the count: four items cover about four times one item's area.
+/// let (one, four) = (marker_radius(1), marker_radius(4));
+/// assert!(four > one && four < 2.5 * one);
+/// ```
+pub fn marker_radius(items: u32) -> f32 {
+    const MIN_RADIUS: f32 = 4.0;
+    const PER_SQRT_ITEM: f32 = 3.2;
+    MIN_RADIUS + PER_SQRT_ITEM * (items.max(1) as f32).sqrt()
+}
+
+/// Where `latest` falls in the window `first..=last`: 0 at the start, 1 at the end.
+pub fn recency(latest: NaiveDate, first: NaiveDate, last: NaiveDate) -> f32 {
+    let span = (last - first).num_days();
+    if span <= 0 {
+        return 1.0;
+    }
+    ((latest - first).num_days() as f32 / span as f32).clamp(0.0, 1.0)
+}
+
+/// A rectangle in screen points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left.
+    pub min_x: f32,
+    /// Top.
+    pub min_y: f32,
+    /// Right.
+    pub max_x: f32,
+    /// Bottom.
+    pub max_y: f32,
+}
+
+impl Rect {
+    fn intersects(&self, other: &Rect) -> bool {
+        self.min_x < other.max_x
+            && other.min_x < self.max_x
+            && self.min_y < other.max_y
+            && other.min_y < self.max_y
+    }
+
+    fn inside(&self, bounds: &Rect) -> bool {
+        self.min_x >= bounds.min_x
+            && self.max_x <= bounds.max_x
+            && self.min_y >= bounds.min_y
+            && self.max_y <= bounds.max_y
+    }
+}
+
+/// A marker as the label placer sees it, in screen points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenMarker {
+    /// Centre x.
+    pub x: f32,
+    /// Centre y.
+    pub y: f32,
+    /// Radius.
+    pub radius: f32,
+    /// Label size (width, height), or `None` for a marker that gets no label.
+    pub label: Option<(f32, f32)>,
+}
+
+/// Which side of its marker a label sits on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// To the right, vertically centred.
+    Right,
+    /// To the left, vertically centred.
+    Left,
+    /// Above, horizontally centred.
+    Above,
+    /// Below, horizontally centred.
+    Below,
+}
+
+/// Gap between a marker and its label, in points.
+const LABEL_GAP: f32 = 3.0;
+
+fn label_rect(m: &ScreenMarker, (w, h): (f32, f32), side: Side) -> Rect {
+    let gap = m.radius + LABEL_GAP;
+    let (min_x, min_y) = match side {
+        Side::Right => (m.x + gap, m.y - h / 2.0),
+        Side::Left => (m.x - gap - w, m.y - h / 2.0),
+        Side::Above => (m.x - w / 2.0, m.y - gap - h),
+        Side::Below => (m.x - w / 2.0, m.y + gap),
+    };
+    Rect {
+        min_x,
+        min_y,
+        max_x: min_x + w,
+        max_y: min_y + h,
+    }
+}
+
+/// Places labels for `markers`, given in priority order (busiest first): for each
+/// marker, the rectangle its label takes, or `None` when it gets none. At most
+/// `max_labels` are placed, all inside `bounds`.
+///
+/// # Examples
+/// ```
+/// use dateline::scene::{place_labels, Rect, ScreenMarker};
+/// // Two markers 13 points apart (Belgorod and Shebekino at country scale).
+/// let belgorod = ScreenMarker { x: 100.0, y: 100.0, radius: 8.0, label: Some((60.0, 14.0)) };
+/// let shebekino = ScreenMarker { x: 109.0, y: 110.0, radius: 7.0, label: Some((64.0, 14.0)) };
+/// let bounds = Rect { min_x: 0.0, min_y: 0.0, max_x: 400.0, max_y: 300.0 };
+/// let placed = place_labels(&[belgorod, shebekino], bounds, 10);
+/// let (a, b) = (placed[0].unwrap(), placed[1].unwrap());
+/// assert!(a.max_x <= b.min_x || b.max_x <= a.min_x || a.max_y <= b.min_y || b.max_y <= a.min_y);
+/// ```
+pub fn place_labels(
+    markers: &[ScreenMarker],
+    bounds: Rect,
+    max_labels: usize,
+) -> Vec<Option<Rect>> {
+    let circles: Vec<Rect> = markers
+        .iter()
+        .map(|m| Rect {
+            min_x: m.x - m.radius,
+            min_y: m.y - m.radius,
+            max_x: m.x + m.radius,
+            max_y: m.y + m.radius,
+        })
+        .collect();
+    let mut placed: Vec<Rect> = Vec::new();
+    markers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let size = m.label?;
+            if placed.len() >= max_labels {
+                return None;
+            }
+            let fits = |r: &Rect| {
+                r.inside(&bounds)
+                    && !placed.iter().any(|p| p.intersects(r))
+                    && !circles
+                        .iter()
+                        .enumerate()
+                        .any(|(j, c)| j != i && c.intersects(r))
+            };
+            let rect = [Side::Right, Side::Left, Side::Above, Side::Below]
+                .into_iter()
+                .map(|side| label_rect(m, size, side))
+                .find(fits)?;
+            placed.push(rect);
+            Some(rect)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2023, 6, d).expect("date")
+    }
+
+    /// Recency runs from 0 at the window's start to 1 at its end, and a one-day window
+    /// is all "now".
+    #[test]
+    fn recency_spans_the_window() {
+        assert!(
+            (recency(day(1), day(1), day(5)) - 0.0).abs() < f32::EPSILON,
+            "start"
+        );
+        assert!(
+            (recency(day(5), day(1), day(5)) - 1.0).abs() < f32::EPSILON,
+            "end"
+        );
+        assert!(
+            (recency(day(3), day(1), day(5)) - 0.5).abs() < f32::EPSILON,
+            "middle"
+        );
+        assert!(
+            (recency(day(3), day(3), day(3)) - 1.0).abs() < f32::EPSILON,
+            "one day"
+        );
+    }
+
+    /// Area is proportional to the count: radius minus the base grows as √count.
+    #[test]
+    fn marker_area_grows_linearly_with_items() {
+        let base = marker_radius(0) - 3.2;
+        let r = |n| marker_radius(n) - base;
+        assert!((r(4) / r(1) - 2.0).abs() < 0.01, "√4 = 2");
+        assert!((r(9) / r(1) - 3.0).abs() < 0.01, "√9 = 3");
+    }
+
+    /// No two placed labels overlap, none overlaps another marker, and all stay in bounds,
+    /// even in a crowded cluster.
+    #[test]
+    fn labels_never_overlap() {
+        let bounds = Rect {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: 300.0,
+            max_y: 200.0,
+        };
+        let markers: Vec<ScreenMarker> = (0..30)
+            .map(|i| ScreenMarker {
+                x: 100.0 + (i % 6) as f32 * 11.0,
+                y: 80.0 + (i / 6) as f32 * 9.0,
+                radius: 5.0,
+                label: Some((50.0, 12.0)),
+            })
+            .collect();
+        let placed = place_labels(&markers, bounds, 100);
+        let rects: Vec<Rect> = placed.iter().flatten().copied().collect();
+        assert!(!rects.is_empty(), "some labels fit");
+        for (a, ra) in rects.iter().enumerate() {
+            assert!(ra.inside(&bounds), "in bounds");
+            for rb in rects.iter().skip(a + 1) {
+                assert!(!ra.intersects(rb), "{ra:?} overlaps {rb:?}");
+            }
+        }
+        assert!(
+            place_labels(&markers, bounds, 3).iter().flatten().count() <= 3,
+            "the cap holds"
+        );
+    }
+}

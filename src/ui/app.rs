@@ -1,0 +1,585 @@
+//! The app: owns the state, runs the frame, applies the commands.
+
+use super::article_pane::{self, PaneState};
+use super::command::{Command, Origin};
+use super::loader::{Loaded, Loader, Poll, load_basemap};
+use super::map_paint::MapMarker;
+use super::map_view::{self, MapState};
+use super::time_panel::{self, TimePanelState};
+use super::top_bar::{self, TopBarState};
+use super::{ViewCtx, problems, theme};
+use crate::basemap::{Basemap, map_from_geo};
+use crate::corpus::Corpus;
+use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::index::{ItemFilter, Marker};
+use crate::scene;
+use crate::selection::{Selection, SelectionCommand};
+use crate::time_control::{TimeCommand, TimeControl, WindowMode};
+use chrono::NaiveDate;
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+
+/// Preferences kept across restarts (`#[serde(default)]`, so old saves still load).
+/// Panel sizes are egui's own memory; these are the choices a user makes.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// Time window around the cursor.
+    pub window: WindowMode,
+    /// Playback speed.
+    pub days_per_sec: f64,
+    /// Loop playback.
+    pub looping: bool,
+    /// Show countries as markers.
+    pub show_countries: bool,
+    /// The last opened paths, newest first.
+    pub recent: Vec<Vec<PathBuf>>,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            window: WindowMode::Cumulative,
+            days_per_sec: 1.0,
+            looping: false,
+            show_countries: false,
+            recent: Vec::new(),
+        }
+    }
+}
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Files and folders to open; none = the bundled seeds.
+    pub paths: Vec<PathBuf>,
+    /// Put the cursor on this day once loaded.
+    pub cursor: Option<NaiveDate>,
+    /// Load the base map before the first frame (tests and images want it at once;
+    /// the window prefers to show up first).
+    pub basemap_now: bool,
+    /// Ignore saved preferences (tests start from the defaults).
+    pub fresh: bool,
+}
+
+/// What the markers depend on: corpus generation, window, search generation, countries.
+type MarkerKey = (u64, (Option<NaiveDate>, NaiveDate), u64, bool);
+
+/// Marker aggregation and paint-ready markers, recomputed only when their inputs change.
+#[derive(Default)]
+struct MarkerCache {
+    key: Option<MarkerKey>,
+    markers: Vec<Marker>,
+    painted: Vec<MapMarker>,
+}
+
+/// The viewer.
+pub struct DatelineApp {
+    prefs: UiState,
+    data: Arc<Loaded>,
+    generation: u64,
+    basemap: Option<Arc<Basemap>>,
+    basemap_rx: Option<Receiver<Basemap>>,
+    time: TimeControl,
+    selection: Selection,
+    query: String,
+    filter: Option<ItemFilter>,
+    filter_generation: u64,
+    cache: MarkerCache,
+    loader: Option<Loader>,
+    dialog_rx: Option<Receiver<Vec<PathBuf>>>,
+    start_cursor: Option<NaiveDate>,
+    show_problems: bool,
+    show_about: bool,
+    map: MapState,
+    pane: PaneState,
+    timeline: TimePanelState,
+    top: TopBarState,
+    status: Option<String>,
+}
+
+impl DatelineApp {
+    /// Creates the app (eframe calls this with its creation context).
+    pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        let prefs = match cc.storage {
+            Some(storage) if !options.fresh => {
+                eframe::get_value(storage, eframe::APP_KEY).unwrap_or_default()
+            }
+            _ => UiState::default(),
+        };
+        let ctx = cc.egui_ctx.clone();
+        let (basemap, basemap_rx) = if options.basemap_now {
+            (Basemap::load().ok().map(Arc::new), None)
+        } else {
+            (None, load_basemap(move || ctx.request_repaint()).ok())
+        };
+        let mut app = Self {
+            time: TimeControl::new(NaiveDate::default(), NaiveDate::default()),
+            prefs,
+            data: Arc::new(Loaded::default()),
+            generation: 0,
+            basemap,
+            basemap_rx,
+            selection: Selection::default(),
+            query: String::new(),
+            filter: None,
+            filter_generation: 0,
+            cache: MarkerCache::default(),
+            loader: None,
+            dialog_rx: None,
+            start_cursor: options.cursor,
+            show_problems: false,
+            show_about: false,
+            map: MapState::default(),
+            pane: PaneState::default(),
+            timeline: TimePanelState::default(),
+            top: TopBarState::default(),
+            status: None,
+        };
+        if options.paths.is_empty() {
+            app.install(Loaded::new(Corpus::from_seeds()));
+        } else {
+            app.open(options.paths, &cc.egui_ctx);
+        }
+        app
+    }
+
+    /// The time control (for tests and the headless renderer).
+    pub fn time(&self) -> &TimeControl {
+        &self.time
+    }
+
+    /// The selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The loaded corpus.
+    pub fn corpus(&self) -> &Corpus {
+        &self.data.corpus
+    }
+
+    /// The loaded corpus's index.
+    pub fn index(&self) -> &crate::index::CorpusIndex {
+        &self.data.index
+    }
+
+    /// The search text.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The markers on the map now, with their places' names.
+    pub fn marker_names(&self) -> Vec<&'static str> {
+        self.cache
+            .markers
+            .iter()
+            .filter_map(|m| self.data.index.places.get(m.place).map(|p| p.place.name))
+            .collect()
+    }
+
+    /// Map labels placed last frame, with their screen rectangles.
+    pub fn map_labels(&self) -> &[(String, egui::Rect)] {
+        self.map.labels()
+    }
+
+    /// Names of the places ringed on the map as the selected item's.
+    pub fn highlighted_names(&self) -> Vec<&'static str> {
+        self.map
+            .highlighted()
+            .iter()
+            .filter_map(|&p| self.data.index.places.get(p).map(|e| e.place.name))
+            .collect()
+    }
+
+    /// True while files are loading.
+    pub fn loading(&self) -> bool {
+        self.loader.is_some()
+    }
+
+    /// Applies commands as a panel would (tests and the renderer drive the app so).
+    pub fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        for command in commands {
+            self.apply(ctx, command);
+        }
+    }
+
+    /// Swaps in a loaded corpus.
+    fn install(&mut self, loaded: Loaded) {
+        let (first, last) = loaded.index.bounds;
+        let mut time = TimeControl::new(first, last);
+        let event_days = loaded.index.event_days.clone();
+        for command in [
+            TimeCommand::SetWindow(self.prefs.window),
+            TimeCommand::SetSpeed(self.prefs.days_per_sec),
+            TimeCommand::SetLoop(self.prefs.looping),
+        ] {
+            let _ = time.apply(command, &event_days);
+        }
+        if let Some(day) = self.start_cursor.take() {
+            let _ = time.apply(TimeCommand::SetCursor(day), &event_days);
+        }
+        self.time = time;
+        self.data = Arc::new(loaded);
+        self.generation += 1;
+        self.selection = Selection::default();
+        self.filter = (!self.query.trim().is_empty()).then(|| {
+            self.data
+                .index
+                .filter(&self.data.corpus, Gazetteer::embedded(), &self.query)
+        });
+        self.filter_generation += 1;
+        self.map.request_fit();
+        self.pane.scroll_to_cursor = true;
+    }
+
+    fn open(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        if let Some(old) = &self.loader {
+            old.progress.cancel();
+        }
+        let repaint_ctx = ctx.clone();
+        match Loader::start(paths.clone(), move || repaint_ctx.request_repaint()) {
+            Ok(loader) => self.loader = Some(loader),
+            Err(e) => self.status = Some(format!("Cannot start loading: {e}")),
+        }
+        self.prefs.recent.retain(|p| *p != paths);
+        self.prefs.recent.insert(0, paths);
+        self.prefs.recent.truncate(8);
+    }
+
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.basemap_rx
+            && let Ok(map) = rx.try_recv()
+        {
+            self.basemap = Some(Arc::new(map));
+            self.basemap_rx = None;
+        }
+        if let Some(loader) = &self.loader {
+            match loader.poll() {
+                Poll::Pending => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+                Poll::Done(loaded) => {
+                    self.loader = None;
+                    let problems = loaded.corpus.problems.len();
+                    self.status =
+                        (problems > 0).then(|| format!("{problems} problem(s) while loading"));
+                    self.install(*loaded);
+                }
+                Poll::Stopped => {
+                    self.loader = None;
+                    self.status = Some("Loading cancelled".into());
+                }
+            }
+        }
+        if let Some(rx) = &self.dialog_rx
+            && let Ok(paths) = rx.try_recv()
+        {
+            self.dialog_rx = None;
+            if !paths.is_empty() {
+                self.open(paths, ctx);
+            }
+        }
+    }
+
+    /// Recomputes markers when the window, search, corpus or country setting changed.
+    fn refresh_markers(&mut self) {
+        let window = self.time.window_range();
+        let key = (
+            self.generation,
+            window,
+            self.filter_generation,
+            self.prefs.show_countries,
+        );
+        if self.cache.key == Some(key) {
+            return;
+        }
+        let data = &self.data;
+        data.index.markers(
+            &data.corpus,
+            window,
+            self.filter.as_ref(),
+            self.prefs.show_countries,
+            &mut self.cache.markers,
+        );
+        let (first, last) = (
+            window.0.unwrap_or(self.time.bounds().0).min(window.1),
+            window.1,
+        );
+        self.cache.painted = self
+            .cache
+            .markers
+            .iter()
+            .filter_map(|m| {
+                let place = data.index.places.get(m.place)?.place;
+                Some(MapMarker {
+                    place: m.place,
+                    at: map_from_geo(place.lat, place.lon),
+                    radius: scene::marker_radius(m.items),
+                    color: theme::recency_color(scene::recency(m.latest, first, last)),
+                    hollow: !m.precise
+                        || matches!(place.kind, PlaceKind::Region | PlaceKind::Country),
+                    label: marker_label(&place),
+                })
+            })
+            .collect();
+        self.cache.key = Some(key);
+    }
+
+    fn global_keys(ctx: &egui::Context, out: &mut Vec<Command>) {
+        const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
+            out.push(Command::OpenFolderDialog);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&FIND)) {
+            out.push(Command::FocusSearch);
+        }
+        if ctx.egui_wants_keyboard_input() {
+            return; // Typing in a text field: arrows and space belong to it.
+        }
+        let time = |c| Command::Time(c, Origin::Other);
+        // Shift variants first: consume_key ignores an extra Shift.
+        let keys = [
+            (
+                Modifiers::SHIFT,
+                Key::ArrowLeft,
+                time(TimeCommand::PreviousEventDay),
+            ),
+            (
+                Modifiers::SHIFT,
+                Key::ArrowRight,
+                time(TimeCommand::NextEventDay),
+            ),
+            (Modifiers::NONE, Key::ArrowLeft, time(TimeCommand::Step(-1))),
+            (Modifiers::NONE, Key::ArrowRight, time(TimeCommand::Step(1))),
+            (Modifiers::NONE, Key::Space, time(TimeCommand::TogglePlay)),
+            (Modifiers::NONE, Key::Home, time(TimeCommand::Home)),
+            (Modifiers::NONE, Key::End, time(TimeCommand::End)),
+            (
+                Modifiers::NONE,
+                Key::Escape,
+                Command::Select(SelectionCommand::Clear),
+            ),
+        ];
+        for (modifiers, key, command) in keys {
+            if ctx.input_mut(|i| i.consume_key(modifiers, key)) {
+                out.push(command);
+            }
+        }
+    }
+
+    fn dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        let dropped: Vec<PathBuf> = dropped
+            .into_iter()
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        if !dropped.is_empty() {
+            out.push(Command::Open(dropped));
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Time(command, origin) => self.apply_time(command, origin),
+            Command::Select(command) => {
+                let _ = self.selection.apply(command);
+            }
+            Command::OpenItem(item, origin) => {
+                let _ = self.selection.apply(SelectionCommand::SelectItem(item));
+                let day = self
+                    .data
+                    .corpus
+                    .articles
+                    .get(item.article as usize)
+                    .and_then(|a| a.items.get(item.item as usize))
+                    .map(|i| i.published.date_naive());
+                if let Some(day) = day {
+                    self.apply_time(TimeCommand::SetCursor(day), origin);
+                }
+            }
+            Command::OpenFolderDialog | Command::OpenFilesDialog => {
+                self.dialog(matches!(command, Command::OpenFolderDialog));
+            }
+            Command::Open(paths) => self.open(paths, ctx),
+            Command::CancelLoad => {
+                if let Some(loader) = &self.loader {
+                    loader.progress.cancel();
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ShowProblems(show) => self.show_problems = show,
+            Command::ShowAbout(show) => self.show_about = show,
+            Command::SetQuery(query) => {
+                self.filter = (!query.trim().is_empty()).then(|| {
+                    self.data
+                        .index
+                        .filter(&self.data.corpus, Gazetteer::embedded(), &query)
+                });
+                self.query = query;
+                self.filter_generation += 1;
+            }
+            Command::FocusSearch => self.top.focus_search = true,
+            Command::ShowCountries(show) => self.prefs.show_countries = show,
+            Command::FitMap => self.map.request_fit(),
+        }
+    }
+
+    fn apply_time(&mut self, command: TimeCommand, origin: Origin) {
+        let change = self.time.apply(command, &self.data.index.event_days);
+        if change.cursor_moved && origin != Origin::Pane {
+            self.pane.scroll_to_cursor = true;
+        }
+        self.prefs.window = self.time.window();
+        self.prefs.days_per_sec = self.time.days_per_sec();
+        self.prefs.looping = self.time.looping();
+    }
+
+    fn dialog(&mut self, folder: bool) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let dialog = rfd::FileDialog::new().set_title(if folder {
+                    "Open folder"
+                } else {
+                    "Open files"
+                });
+                let picked = if folder {
+                    dialog.pick_folder().map(|p| vec![p])
+                } else {
+                    dialog.pick_files()
+                };
+                tx.send(picked.unwrap_or_default()).ok();
+            });
+        match spawned {
+            Ok(_) => self.dialog_rx = Some(rx),
+            Err(e) => self.status = Some(format!("Cannot open a file dialog: {e}")),
+        }
+    }
+}
+
+/// A marker's label: the place's name, with "region" after a region's bare name so it
+/// reads apart from its capital ("Belgorod" and "Belgorod region").
+fn marker_label(place: &crate::gazetteer::Place) -> String {
+    let generic = [
+        "region",
+        "oblast",
+        "province",
+        "republic",
+        "district",
+        "krai",
+        "governorate",
+    ];
+    let lower = place.name.to_lowercase();
+    if place.kind == PlaceKind::Region && !generic.iter().any(|g| lower.contains(g)) {
+        format!("{} region", place.name)
+    } else {
+        place.name.to_owned()
+    }
+}
+
+impl eframe::App for DatelineApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_background(ctx);
+        // A long pause (a dragged window, a hidden app) must not jump days ahead.
+        let dt = f64::from(ctx.input(|i| i.stable_dt).min(0.25));
+        if self.time.update(dt).cursor_moved {
+            self.pane.scroll_to_cursor = true;
+        }
+        if self.time.playing() {
+            ctx.request_repaint();
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut out = Vec::new();
+        Self::dropped_files(&ctx, &mut out);
+        Self::global_keys(&ctx, &mut out);
+        self.refresh_markers();
+        let Self {
+            prefs,
+            data,
+            basemap,
+            time,
+            selection,
+            query,
+            filter,
+            cache,
+            loader,
+            map,
+            pane,
+            timeline,
+            top,
+            status,
+            ..
+        } = self;
+        let view = ViewCtx {
+            corpus: &data.corpus,
+            index: &data.index,
+            time,
+            selection,
+            markers: &cache.markers,
+            basemap: basemap.as_deref(),
+            filter: filter.as_ref(),
+            gazetteer: Gazetteer::embedded(),
+            prefs,
+            cursor_moved_elsewhere: pane.scroll_to_cursor,
+        };
+        let loading = loader
+            .as_ref()
+            .map(|l| (l.progress.counts(), l.paths.clone()));
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            top_bar::top_bar_ui(
+                &view,
+                top,
+                query,
+                loading.as_ref(),
+                status.as_deref(),
+                ui,
+                &mut out,
+            );
+        });
+        egui::Panel::bottom("time_panel")
+            .resizable(true)
+            .default_size(190.0)
+            .min_size(150.0)
+            .show(ui, |ui| {
+                time_panel::time_panel_ui(&view, timeline, ui, &mut out);
+            });
+        egui::Panel::right("article_pane")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                article_pane::article_pane_ui(&view, pane, ui, &mut out);
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                map_view::map_ui(&view, &cache.painted, map, ui, &mut out);
+            });
+        let mut show_problems = self.show_problems;
+        problems::problems_window(&ctx, &data.corpus, &mut show_problems);
+        let mut show_about = self.show_about;
+        problems::about_window(&ctx, &mut show_about);
+        pane.scroll_to_cursor = false;
+        self.show_problems = show_problems;
+        self.show_about = show_about;
+        for command in out {
+            self.apply(&ctx, command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+}

@@ -1,0 +1,409 @@
+//! The article pane: items in time order, the selected item's text with its place
+//! mentions (clickable) and date expressions (underlined, clickable), or a selected
+//! place's passages grouped by date.
+
+use super::command::{Command, Origin};
+use super::{ViewCtx, theme};
+use crate::extract::Event;
+use crate::selection::{ItemRef, SelectionCommand};
+use crate::temporal::{EventDate, Granularity};
+use crate::time_control::TimeCommand;
+use egui::{Label, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo};
+
+/// Height of one row of the item list.
+const ROW_HEIGHT: f32 = 22.0;
+
+/// The pane's own state across frames.
+#[derive(Default)]
+pub struct PaneState {
+    /// Scroll the list to the cursor's day (someone else moved the cursor).
+    pub scroll_to_cursor: bool,
+}
+
+/// Draws the article pane.
+pub fn article_pane_ui(view: &ViewCtx<'_>, state: &PaneState, ui: &mut Ui, out: &mut Vec<Command>) {
+    if let Some(place) = view
+        .selection
+        .place()
+        .and_then(|id| view.index.place_index(id))
+    {
+        passages_ui(view, place, ui, out);
+        return;
+    }
+    let list_height = if view.selection.item().is_some() {
+        (ui.available_height() * 0.38).max(120.0)
+    } else {
+        ui.available_height()
+    };
+    ui.add_space(4.0);
+    let shown = visible_items(view);
+    ui.horizontal(|ui| {
+        ui.heading("Articles");
+        ui.label(RichText::new(format!("{} items", shown.len())).weak());
+    });
+    item_list_ui(view, &shown, state.scroll_to_cursor, list_height, ui, out);
+    if let Some(item) = view.selection.item() {
+        ui.separator();
+        item_text_ui(view, item, ui, out);
+    }
+}
+
+/// Global numbers of the items to list, in time order, after the search filter.
+fn visible_items(view: &ViewCtx<'_>) -> Vec<usize> {
+    view.index
+        .items_by_time
+        .iter()
+        .copied()
+        .filter(|g| view.filter.is_none_or(|f| f.allows(*g)))
+        .collect()
+}
+
+fn item_list_ui(
+    view: &ViewCtx<'_>,
+    shown: &[usize],
+    scroll: bool,
+    height: f32,
+    ui: &mut Ui,
+    out: &mut Vec<Command>,
+) {
+    let cursor = view.time.cursor();
+    let mut area = ScrollArea::vertical()
+        .id_salt("items")
+        .max_height(height)
+        .auto_shrink([false, true]);
+    if scroll {
+        let row = shown
+            .iter()
+            .position(|&g| item_day(view, g).is_some_and(|d| d >= cursor))
+            .unwrap_or(shown.len());
+        let spacing = ui.spacing().item_spacing.y;
+        area = area.vertical_scroll_offset((row.saturating_sub(1) as f32) * (ROW_HEIGHT + spacing));
+    }
+    area.show_rows(ui, ROW_HEIGHT, shown.len(), |ui, rows| {
+        for &g in shown.get(rows).unwrap_or(&[]) {
+            let Some(item_ref) = view.index.item(g) else {
+                continue;
+            };
+            let Some((article, item)) = lookup(view, item_ref) else {
+                continue;
+            };
+            let today = item.published.date_naive() == cursor;
+            let selected = view.selection.item() == Some(item_ref);
+            let source = item.source.as_deref().unwrap_or(&article.name);
+            let text = format!("{}  {}  ·  {}", when(item), item.title, source);
+            let mut button = egui::Button::selectable(selected, RichText::new(text))
+                .truncate()
+                .right_text("");
+            if today && !selected {
+                button = button.fill(theme::TODAY_BG);
+            }
+            let response = ui.add_sized([ui.available_width(), ROW_HEIGHT], button);
+            if response.clicked() {
+                out.push(Command::OpenItem(item_ref, Origin::Pane));
+            }
+            response.on_hover_text(format!(
+                "{}\n{} · {}",
+                item.title,
+                item.published.to_rfc3339(),
+                article.name
+            ));
+        }
+    });
+}
+
+/// "1 Jun 16:14", or "1 Jun" for an item known only by its day (midnight UTC).
+fn when(item: &crate::article::Item) -> String {
+    let t = item.published;
+    let date_only = t.offset().local_minus_utc() == 0 && t.time() == chrono::NaiveTime::MIN;
+    if date_only {
+        t.format("%-d %b").to_string()
+    } else {
+        t.format("%-d %b %H:%M").to_string()
+    }
+}
+
+fn item_day(view: &ViewCtx<'_>, global: usize) -> Option<chrono::NaiveDate> {
+    let r = view.index.item(global)?;
+    lookup(view, r).map(|(_, i)| i.published.date_naive())
+}
+
+fn lookup<'v>(
+    view: &ViewCtx<'v>,
+    r: ItemRef,
+) -> Option<(&'v crate::article::Article, &'v crate::article::Item)> {
+    let article = view.corpus.articles.get(r.article as usize)?;
+    Some((article, article.items.get(r.item as usize)?))
+}
+
+/// "Thu 1 Jun 2023, 16:14 +01:00", or the day alone for a day-only item.
+fn when_long(item: &crate::article::Item) -> String {
+    let t = item.published;
+    if t.offset().local_minus_utc() == 0 && t.time() == chrono::NaiveTime::MIN {
+        t.format("%a %-d %b %Y").to_string()
+    } else {
+        t.format("%a %-d %b %Y, %H:%M %:z").to_string()
+    }
+}
+
+/// Events and date expressions of one item, in text order.
+fn item_spans<'v>(
+    view: &ViewCtx<'v>,
+    r: ItemRef,
+) -> (
+    Vec<(usize, &'v Event)>,
+    Vec<&'v crate::extract::DateMention>,
+) {
+    let events = &view.corpus.events;
+    let lo = events.partition_point(|e| e.article < r.article);
+    let hi = events.partition_point(|e| e.article <= r.article);
+    let mentions: Vec<(usize, &Event)> = (lo..hi)
+        .filter_map(|i| Some((i, events.get(i)?)))
+        .filter(|(_, e)| e.item == r.item)
+        .collect();
+    let dates = &view.corpus.dates;
+    let lo = dates.partition_point(|d| d.article < r.article);
+    let hi = dates.partition_point(|d| d.article <= r.article);
+    let dates = dates
+        .get(lo..hi)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|d| d.item == r.item)
+        .collect();
+    (mentions, dates)
+}
+
+fn item_text_ui(view: &ViewCtx<'_>, r: ItemRef, ui: &mut Ui, out: &mut Vec<Command>) {
+    let Some((article, item)) = lookup(view, r) else {
+        return;
+    };
+    ui.label(RichText::new(&item.title).heading().size(17.0));
+    let source = item
+        .source
+        .as_deref()
+        .map(|s| format!(" · {s}"))
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!(
+            "{}{source} · {} ({})",
+            when_long(item),
+            article.name,
+            article.format.as_str()
+        ))
+        .weak(),
+    );
+    ui.add_space(4.0);
+    let (mentions, dates) = item_spans(view, r);
+    ScrollArea::vertical()
+        .id_salt("item_text")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for segment in &item.segments {
+                let mut start = segment.start;
+                for line in article.text.get(segment.clone()).unwrap_or("").split('\n') {
+                    let range = start..start + line.len();
+                    start = range.end + 1;
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    ui.horizontal_wrapped(|ui| {
+                        ui.spacing_mut().item_spacing.x = 0.0;
+                        paragraph_ui(view, &article.text, range, &mentions, &dates, ui, out);
+                    });
+                    ui.add_space(6.0);
+                }
+            }
+        });
+}
+
+/// One paragraph as a flow of plain runs, place mentions and date expressions.
+fn paragraph_ui(
+    view: &ViewCtx<'_>,
+    text: &str,
+    range: std::ops::Range<usize>,
+    mentions: &[(usize, &Event)],
+    dates: &[&crate::extract::DateMention],
+    ui: &mut Ui,
+    out: &mut Vec<Command>,
+) {
+    enum Span<'a> {
+        Place(usize, &'a Event),
+        Date(&'a crate::extract::DateMention),
+    }
+    let mut spans: Vec<(usize, usize, Span<'_>)> = mentions
+        .iter()
+        .filter(|(_, e)| range.contains(&(e.start as usize)))
+        .map(|&(i, e)| (e.start as usize, e.end as usize, Span::Place(i, e)))
+        .chain(
+            dates
+                .iter()
+                .filter(|d| range.contains(&(d.start as usize)))
+                .map(|d| (d.start as usize, d.end as usize, Span::Date(d))),
+        )
+        .collect();
+    spans.sort_by_key(|(s, _, _)| *s);
+    let mut at = range.start;
+    for (start, end, span) in spans {
+        if start < at || end > range.end {
+            continue; // Overlapping spans: keep the first.
+        }
+        if let Some(plain) = text.get(at..start).filter(|p| !p.is_empty()) {
+            ui.add(Label::new(plain).wrap());
+        }
+        let written = text.get(start..end).unwrap_or("");
+        match span {
+            Span::Place(index, event) => {
+                let selected = view.selection.event() == Some(index);
+                let bg = if selected {
+                    theme::SELECTED
+                } else {
+                    theme::MENTION_BG
+                };
+                let response = ui.add(
+                    Label::new(RichText::new(written).background_color(bg)).sense(Sense::click()),
+                );
+                let place = view.gazetteer.place(event.place);
+                response.widget_info(|| WidgetInfo::labeled(Role::Link, true, written));
+                if response.clicked() {
+                    out.push(select_event(index, event));
+                }
+                if let Some(p) = place {
+                    response.on_hover_text(format!(
+                        "{} ({}, {}) · {}{}",
+                        p.name,
+                        p.kind.as_str(),
+                        p.country_str(),
+                        describe(event.date),
+                        if event.date_source == crate::temporal::DateSource::Published {
+                            " (publication date)"
+                        } else {
+                            ""
+                        }
+                    ));
+                }
+            }
+            Span::Date(date) => {
+                let rich = RichText::new(written)
+                    .underline()
+                    .color(theme::DATE_UNDERLINE);
+                let response = ui.add(Label::new(rich).sense(Sense::click()));
+                response.widget_info(|| WidgetInfo::labeled(Role::Link, true, written));
+                if response.clicked() {
+                    out.push(Command::Time(
+                        TimeCommand::SetCursor(date.date.first_day),
+                        Origin::Pane,
+                    ));
+                }
+                response.on_hover_text(format!("→ {}", describe(date.date)));
+            }
+        }
+        at = end;
+    }
+    if let Some(plain) = text.get(at..range.end).filter(|p| !p.is_empty()) {
+        ui.add(Label::new(plain).wrap());
+    }
+}
+
+/// "Thu 1 Jun 2023", "June 2023" or "2014".
+/// The command that selects one event (its item and place with it).
+fn select_event(index: usize, event: &Event) -> Command {
+    Command::Select(SelectionCommand::SelectEvent {
+        event: index,
+        item: ItemRef {
+            article: event.article,
+            item: event.item,
+        },
+        place: event.place,
+    })
+}
+
+fn describe(date: EventDate) -> String {
+    match date.granularity {
+        Granularity::Day => date.first_day.format("%a %-d %b %Y").to_string(),
+        Granularity::Month => date.first_day.format("%B %Y").to_string(),
+        Granularity::Year => date.first_day.format("%Y").to_string(),
+    }
+}
+
+/// A place's passages: the sentences mentioning it, grouped by the date of the event.
+fn passages_ui(view: &ViewCtx<'_>, place: usize, ui: &mut Ui, out: &mut Vec<Command>) {
+    let Some(entry) = view.index.places.get(place) else {
+        return;
+    };
+    let mut events: Vec<(usize, &Event)> = view
+        .index
+        .events_of_place(place)
+        .iter()
+        .filter_map(|&e| Some((e, view.corpus.events.get(e)?)))
+        .collect();
+    events.retain(|(_, e)| {
+        view.filter.is_none_or(|f| {
+            view.index
+                .global_item(ItemRef {
+                    article: e.article,
+                    item: e.item,
+                })
+                .is_some_and(|g| f.allows(g))
+        })
+    });
+    events.sort_by_key(|(i, e)| (e.date, *i));
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button("⬅ Back")
+            .on_hover_text("Back to the articles (Esc clears all)")
+            .clicked()
+        {
+            out.push(Command::Select(SelectionCommand::ClearPlace));
+        }
+        ui.heading(entry.place.name);
+    });
+    let p = entry.place;
+    ui.label(
+        RichText::new(format!(
+            "{} · {} · {:.3}, {:.3} · {} passages",
+            p.kind.as_str(),
+            p.country_str(),
+            p.lat,
+            p.lon,
+            events.len()
+        ))
+        .weak(),
+    );
+    ui.separator();
+    ScrollArea::vertical()
+        .id_salt("passages")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut last_date = None;
+            for (index, event) in events {
+                if last_date != Some(event.date) {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(describe(event.date)).strong());
+                    last_date = Some(event.date);
+                }
+                let Some(article) = view.corpus.articles.get(event.article as usize) else {
+                    continue;
+                };
+                let sentence = article
+                    .text
+                    .get(event.sentence_start as usize..event.sentence_end as usize)
+                    .unwrap_or("");
+                let title = article
+                    .items
+                    .get(event.item as usize)
+                    .map_or("", |i| i.title.as_str());
+                let selected = view.selection.event() == Some(index);
+                let text = crate::export::collapse_whitespace(sentence);
+                let response =
+                    ui.add(egui::Button::selectable(selected, RichText::new(text.as_ref())).wrap());
+                if response.clicked() {
+                    out.push(select_event(index, event));
+                    out.push(Command::Time(
+                        TimeCommand::SetCursor(event.date.first_day),
+                        Origin::Pane,
+                    ));
+                }
+                response.on_hover_text(format!("{title} · {}", article.name));
+            }
+        });
+}

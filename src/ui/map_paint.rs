@@ -1,0 +1,451 @@
+//! Painting the map: base map, markers, labels and legend, into any screen rectangle.
+//!
+//! The interactive map (an egui_plot item) and the briefing renderer both paint through
+//! these functions, so the window and the exported image cannot drift apart.
+
+use super::theme;
+use crate::basemap::{Basemap, Polyline};
+use crate::scene::{self, ScreenMarker};
+use egui::epaint::{Mesh, PathStroke};
+use egui::{Align2, Color32, Context, Pos2, Rect, Shape, Stroke, pos2, vec2};
+
+/// Screen position from map coordinates for one view: the map rectangle `min..max`
+/// shown in the screen rectangle `rect` (y grows upwards on the map, downwards on screen).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapTransform {
+    min: [f64; 2],
+    max: [f64; 2],
+    rect: Rect,
+}
+
+impl MapTransform {
+    /// A transform showing map bounds `min..max` in `rect`.
+    pub fn new(min: [f64; 2], max: [f64; 2], rect: Rect) -> Self {
+        Self { min, max, rect }
+    }
+
+    /// The transform of an egui_plot frame.
+    pub fn from_plot(transform: &egui_plot::PlotTransform) -> Self {
+        let b = transform.bounds();
+        Self::new(b.min(), b.max(), *transform.frame())
+    }
+
+    /// The screen rectangle.
+    pub fn rect(&self) -> Rect {
+        self.rect
+    }
+
+    /// Screen position of map coordinates.
+    pub fn screen_from_map(&self, p: [f64; 2]) -> Pos2 {
+        let fx = (p[0] - self.min[0]) / (self.max[0] - self.min[0]).max(f64::EPSILON);
+        let fy = (p[1] - self.min[1]) / (self.max[1] - self.min[1]).max(f64::EPSILON);
+        pos2(
+            self.rect.left() + (fx as f32) * self.rect.width(),
+            self.rect.bottom() - (fy as f32) * self.rect.height(),
+        )
+    }
+
+    fn screen_from_map32(&self, p: [f32; 2]) -> Pos2 {
+        self.screen_from_map([f64::from(p[0]), f64::from(p[1])])
+    }
+
+    /// True when a map bounding box (min x, min y, max x, max y) touches the view.
+    pub fn sees(&self, b: [f32; 4]) -> bool {
+        f64::from(b[2]) >= self.min[0]
+            && f64::from(b[0]) <= self.max[0]
+            && f64::from(b[3]) >= self.min[1]
+            && f64::from(b[1]) <= self.max[1]
+    }
+}
+
+/// Paints sea, land, lakes, region and country borders and rivers.
+pub fn paint_basemap(basemap: &Basemap, xf: &MapTransform, shapes: &mut Vec<Shape>) {
+    shapes.push(Shape::rect_filled(xf.rect(), 0.0, theme::SEA));
+    let mut land = Mesh::default();
+    for country in basemap.countries.iter().filter(|c| xf.sees(c.bounds)) {
+        add_mesh(
+            &mut land,
+            &country.fill.vertices,
+            &country.fill.triangles,
+            xf,
+            theme::LAND,
+        );
+    }
+    shapes.push(Shape::mesh(land));
+    let mut lakes = Mesh::default();
+    add_mesh(
+        &mut lakes,
+        &basemap.lakes.vertices,
+        &basemap.lakes.triangles,
+        xf,
+        theme::LAKE,
+    );
+    shapes.push(Shape::mesh(lakes));
+    add_lines(
+        &basemap.region_borders,
+        xf,
+        Stroke::new(0.7, theme::REGION_BORDER),
+        shapes,
+    );
+    add_lines(&basemap.rivers, xf, Stroke::new(1.0, theme::RIVER), shapes);
+    add_lines(
+        &basemap.borders,
+        xf,
+        Stroke::new(0.9, theme::BORDER),
+        shapes,
+    );
+}
+
+fn add_mesh(
+    mesh: &mut Mesh,
+    vertices: &[[f32; 2]],
+    triangles: &[[u32; 3]],
+    xf: &MapTransform,
+    color: Color32,
+) {
+    let base = mesh.vertices.len() as u32;
+    mesh.reserve_vertices(vertices.len());
+    for v in vertices {
+        mesh.colored_vertex(xf.screen_from_map32(*v), color);
+    }
+    mesh.reserve_triangles(triangles.len());
+    for t in triangles {
+        mesh.add_triangle(base + t[0], base + t[1], base + t[2]);
+    }
+}
+
+fn add_lines(lines: &[Polyline], xf: &MapTransform, stroke: Stroke, shapes: &mut Vec<Shape>) {
+    for line in lines.iter().filter(|l| xf.sees(l.bounds)) {
+        let points: Vec<Pos2> = line
+            .points
+            .iter()
+            .map(|p| xf.screen_from_map32(*p))
+            .collect();
+        shapes.push(Shape::line(
+            points,
+            PathStroke::new(stroke.width, stroke.color),
+        ));
+    }
+}
+
+/// A marker ready to paint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapMarker {
+    /// Index into the corpus index's places.
+    pub place: usize,
+    /// Position in map coordinates.
+    pub at: [f64; 2],
+    /// Radius in points.
+    pub radius: f32,
+    /// Recency colour.
+    pub color: Color32,
+    /// Drawn hollow: the place is a region or its dates are months or years.
+    pub hollow: bool,
+    /// Its label text.
+    pub label: String,
+}
+
+/// A marker's label as placed on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    /// Index into the painted markers.
+    pub marker: usize,
+    /// Where the text goes.
+    pub rect: Rect,
+}
+
+/// Paints markers (largest first, so small ones stay on top) and the labels that fit;
+/// returns the labels placed, for hit-testing and accessibility. The selected place
+/// gets a thick ring and the selected item's places a thin one (both are indices into
+/// the corpus index's places).
+pub fn paint_markers(
+    ctx: &Context,
+    markers: &[MapMarker],
+    (selected, highlighted): (Option<usize>, &[usize]),
+    xf: &MapTransform,
+    max_labels: usize,
+    shapes: &mut Vec<Shape>,
+) -> Vec<PlacedLabel> {
+    let font = theme::place_font();
+    let galleys: Vec<_> = markers
+        .iter()
+        .map(|m| {
+            ctx.fonts_mut(|f| f.layout_no_wrap(m.label.clone(), font.clone(), theme::PLACE_LABEL))
+        })
+        .collect();
+    let screen: Vec<ScreenMarker> = markers
+        .iter()
+        .zip(&galleys)
+        .map(|(m, g)| {
+            let p = xf.screen_from_map(m.at);
+            ScreenMarker {
+                x: p.x,
+                y: p.y,
+                radius: m.radius,
+                label: Some((g.size().x + 4.0, g.size().y)),
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..markers.len()).collect();
+    order.sort_by(|&a, &b| markers[b].radius.total_cmp(&markers[a].radius));
+    for &i in &order {
+        let (m, s) = (&markers[i], &screen[i]);
+        let center = pos2(s.x, s.y);
+        if !xf.rect().expand(m.radius).contains(center) {
+            continue;
+        }
+        let (fill, stroke) = if m.hollow {
+            (theme::imprecise_fill(m.color), Stroke::new(2.0, m.color))
+        } else {
+            (m.color, Stroke::new(1.0, theme::MARKER_OUTLINE))
+        };
+        shapes.push(Shape::circle_filled(center, m.radius, fill));
+        shapes.push(Shape::circle_stroke(center, m.radius, stroke));
+        if Some(m.place) == selected {
+            shapes.push(Shape::circle_stroke(
+                center,
+                m.radius + 3.0,
+                Stroke::new(2.5, theme::SELECTED),
+            ));
+        } else if highlighted.contains(&m.place) {
+            shapes.push(Shape::circle_stroke(
+                center,
+                m.radius + 2.5,
+                Stroke::new(1.5, theme::SELECTED),
+            ));
+        }
+    }
+    let bounds = to_scene_rect(xf.rect().shrink(2.0));
+    let placed = scene::place_labels(&screen, bounds, max_labels);
+    let mut labels = Vec::new();
+    for (i, rect) in placed.iter().enumerate() {
+        let (Some(rect), Some(galley)) = (rect, galleys.get(i)) else {
+            continue;
+        };
+        let rect = Rect::from_min_max(pos2(rect.min_x, rect.min_y), pos2(rect.max_x, rect.max_y));
+        shapes.push(Shape::rect_filled(rect, 3.0, theme::LABEL_HALO));
+        shapes.push(Shape::galley(
+            rect.min + vec2(2.0, 0.0),
+            galley.clone(),
+            theme::PLACE_LABEL,
+        ));
+        labels.push(PlacedLabel { marker: i, rect });
+    }
+    labels
+}
+
+fn to_scene_rect(r: Rect) -> scene::Rect {
+    scene::Rect {
+        min_x: r.left(),
+        min_y: r.top(),
+        max_x: r.right(),
+        max_y: r.bottom(),
+    }
+}
+
+/// Paints country names where they fit between the place labels already placed.
+pub fn paint_country_labels(
+    ctx: &Context,
+    basemap: &Basemap,
+    xf: &MapTransform,
+    taken: &[Rect],
+    shapes: &mut Vec<Shape>,
+) {
+    let font = theme::country_font();
+    let mut placed: Vec<Rect> = taken.to_vec();
+    for country in basemap
+        .countries
+        .iter()
+        .filter(|c| xf.sees(c.bounds) && !c.name.is_empty())
+    {
+        // Only countries large enough on screen to carry their name.
+        let min = xf.screen_from_map32([country.bounds[0], country.bounds[1]]);
+        let max = xf.screen_from_map32([country.bounds[2], country.bounds[3]]);
+        let extent = (max.x - min.x).abs().min((max.y - min.y).abs());
+        if extent < 60.0 {
+            continue;
+        }
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                country.name.to_uppercase(),
+                font.clone(),
+                theme::COUNTRY_LABEL,
+            )
+        });
+        let center = xf.screen_from_map(country.label_at);
+        let rect = Align2::CENTER_CENTER.anchor_size(center, galley.size());
+        if !xf.rect().contains_rect(rect) || placed.iter().any(|p| p.intersects(rect)) {
+            continue;
+        }
+        placed.push(rect);
+        shapes.push(Shape::galley(rect.min, galley, theme::COUNTRY_LABEL));
+    }
+}
+
+/// What the legend explains.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Legend {
+    /// Label of the oldest end of the colour ramp ("30 May").
+    pub oldest: String,
+    /// Label of the newest end ("4 Jun").
+    pub newest: String,
+    /// Item counts for the size key, e.g. [1, 5, 20].
+    pub sizes: Vec<u32>,
+}
+
+/// Where the legend goes: the bottom-left corner of the view.
+pub fn legend_rect(ctx: &Context, legend: &Legend, xf: &MapTransform) -> Rect {
+    let layout = LegendLayout::new(ctx, legend);
+    Rect::from_min_size(
+        xf.rect().left_bottom() + vec2(10.0, -10.0 - layout.size.y),
+        layout.size,
+    )
+}
+
+/// Sizes the legend needs.
+struct LegendLayout {
+    size: egui::Vec2,
+    line: f32,
+    max_r: f32,
+}
+
+const LEGEND_PAD: f32 = 8.0;
+const RAMP_WIDTH: f32 = 150.0;
+const SIZE_KEY_GAP: f32 = 14.0;
+
+impl LegendLayout {
+    fn new(ctx: &Context, legend: &Legend) -> Self {
+        let line = ctx.fonts_mut(|f| f.row_height(&theme::legend_font()));
+        let max_r = legend
+            .sizes
+            .iter()
+            .map(|n| scene::marker_radius(*n))
+            .fold(0.0, f32::max);
+        let sizes_w = legend
+            .sizes
+            .iter()
+            .map(|n| scene::marker_radius(*n) * 2.0 + SIZE_KEY_GAP)
+            .sum::<f32>();
+        let width = (LEGEND_PAD * 2.0 + RAMP_WIDTH + 70.0)
+            .max(LEGEND_PAD * 2.0 + sizes_w)
+            .max(210.0);
+        // Title, circles and their counts; title, ramp and its dates.
+        let height = LEGEND_PAD * 2.0
+            + line
+            + 4.0
+            + max_r * 2.0
+            + line
+            + 8.0
+            + line
+            + 3.0
+            + 10.0
+            + 2.0
+            + line * 2.0;
+        Self {
+            size: vec2(width, height),
+            line,
+            max_r,
+        }
+    }
+}
+
+/// Paints the legend in the bottom-left corner of the view; returns its rectangle.
+pub fn paint_legend(
+    ctx: &Context,
+    legend: &Legend,
+    xf: &MapTransform,
+    shapes: &mut Vec<Shape>,
+) -> Rect {
+    let layout = LegendLayout::new(ctx, legend);
+    let rect = legend_rect(ctx, legend, xf);
+    let font = theme::legend_font();
+    let text = |s: &str| {
+        ctx.fonts_mut(|f| f.layout_no_wrap(s.to_owned(), font.clone(), theme::LEGEND_TEXT))
+    };
+    shapes.push(Shape::rect_filled(rect, 5.0, theme::LEGEND_BG));
+    shapes.push(Shape::rect_stroke(
+        rect,
+        5.0,
+        Stroke::new(0.5, theme::BORDER),
+        egui::StrokeKind::Inside,
+    ));
+
+    // Size key: circles for a few counts.
+    let left = rect.left() + LEGEND_PAD;
+    let mut y = rect.top() + LEGEND_PAD;
+    shapes.push(Shape::galley(
+        pos2(left, y),
+        text("Size: number of reports"),
+        theme::LEGEND_TEXT,
+    ));
+    y += layout.line + 4.0;
+    let mut x = left;
+    for n in &legend.sizes {
+        let r = scene::marker_radius(*n);
+        let center = pos2(x + r, y + layout.max_r);
+        shapes.push(Shape::circle_filled(center, r, theme::recency_color(1.0)));
+        shapes.push(Shape::circle_stroke(
+            center,
+            r,
+            Stroke::new(1.0, theme::MARKER_OUTLINE),
+        ));
+        let label = text(&n.to_string());
+        let at = pos2(center.x + r + 2.0, center.y - label.size().y / 2.0);
+        shapes.push(Shape::galley(at, label, theme::LEGEND_TEXT));
+        x += r * 2.0 + SIZE_KEY_GAP;
+    }
+    y += layout.max_r * 2.0 + 8.0;
+
+    // Colour key: the recency ramp between the window's ends, and the hollow marker.
+    shapes.push(Shape::galley(
+        pos2(left, y),
+        text("Colour: date in the time window"),
+        theme::LEGEND_TEXT,
+    ));
+    y += layout.line + 3.0;
+    let ramp = Rect::from_min_size(pos2(left, y), vec2(RAMP_WIDTH, 10.0));
+    let mut mesh = Mesh::default();
+    let steps = 24;
+    for s in 0..steps {
+        let (t0, t1) = (s as f32 / steps as f32, (s + 1) as f32 / steps as f32);
+        let r = Rect::from_x_y_ranges(
+            ramp.left() + t0 * RAMP_WIDTH..=ramp.left() + t1 * RAMP_WIDTH,
+            ramp.y_range(),
+        );
+        mesh.add_colored_rect(r, theme::recency_color(f32::midpoint(t0, t1)));
+    }
+    shapes.push(Shape::mesh(mesh));
+    let (old, new) = (text(&legend.oldest), text(&legend.newest));
+    // Both dates under the ramp when they fit side by side, else the newest a line lower.
+    let side_by_side = old.size().x + new.size().x + 6.0 <= RAMP_WIDTH;
+    let new_y = ramp.bottom() + 2.0 + if side_by_side { 0.0 } else { layout.line };
+    shapes.push(Shape::galley(
+        pos2(ramp.left(), ramp.bottom() + 2.0),
+        old,
+        theme::LEGEND_TEXT,
+    ));
+    shapes.push(Shape::galley(
+        pos2(ramp.right() - new.size().x, new_y),
+        new,
+        theme::LEGEND_TEXT,
+    ));
+    let hollow_center = pos2(ramp.right() + 18.0, ramp.center().y);
+    let color = theme::recency_color(1.0);
+    shapes.push(Shape::circle_filled(
+        hollow_center,
+        6.0,
+        theme::imprecise_fill(color),
+    ));
+    shapes.push(Shape::circle_stroke(
+        hollow_center,
+        6.0,
+        Stroke::new(2.0, color),
+    ));
+    let hollow = text("month, year\nor region");
+    shapes.push(Shape::galley(
+        pos2(hollow_center.x + 10.0, hollow_center.y - 7.0),
+        hollow,
+        theme::LEGEND_TEXT,
+    ));
+    rect
+}

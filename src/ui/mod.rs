@@ -1,0 +1,71 @@
+//! The viewer: map, timeline and article pane over one time cursor and one selection.
+//!
+//! This is the only part of dateline that uses egui. Each frame the app builds a
+//! read-only [`ViewCtx`] (corpus, index, time, selection, cached markers); each panel draws
+//! from it and pushes [`Command`]s; the app applies them once the frame's UI is done.
+//! Everything derived (markers, histogram, highlighted mentions) comes from the index,
+//! recomputed only when the cursor, window, search or corpus changes.
+
+mod app;
+mod article_pane;
+mod command;
+mod loader;
+pub mod map_paint;
+mod map_view;
+mod problems;
+pub mod theme;
+mod time_panel;
+mod top_bar;
+
+pub use app::{DatelineApp, StartOptions, UiState};
+pub use command::{Command, Origin};
+
+use crate::basemap::Basemap;
+use crate::corpus::Corpus;
+use crate::gazetteer::Gazetteer;
+use crate::index::{CorpusIndex, ItemFilter, Marker};
+use crate::selection::Selection;
+use crate::time_control::TimeControl;
+
+/// What every panel reads: shared references only.
+pub struct ViewCtx<'a> {
+    /// The loaded articles and events.
+    pub corpus: &'a Corpus,
+    /// Its derived index.
+    pub index: &'a CorpusIndex,
+    /// The time cursor.
+    pub time: &'a TimeControl,
+    /// The selection.
+    pub selection: &'a Selection,
+    /// Markers for the current window and search.
+    pub markers: &'a [Marker],
+    /// The base map, once loaded.
+    pub basemap: Option<&'a Basemap>,
+    /// The search filter, when searching.
+    pub filter: Option<&'a ItemFilter>,
+    /// The gazetteer.
+    pub gazetteer: &'a Gazetteer,
+    /// Preferences.
+    pub prefs: &'a UiState,
+    /// True when the cursor was moved by a view other than the article pane this frame.
+    pub cursor_moved_elsewhere: bool,
+}
+
+/// Opens the viewer window; returns when it is closed.
+pub fn run(options: StartOptions) -> eframe::Result {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("dateline")
+            .with_app_id("dateline")
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "dateline",
+        native,
+        Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, options)))),
+    )
+}

@@ -1,0 +1,290 @@
+//! The viewer, driven through AccessKit as a user would drive it (`egui_kittest`): widgets
+//! found by role and label, clicked, dragged and typed into; then both the app's state
+//! and what it shows are checked.
+
+#![cfg(feature = "gui")]
+#![expect(clippy::expect_used, reason = "test helpers outside #[test] fns")]
+
+use chrono::NaiveDate;
+use dateline::time_control::WindowMode;
+use dateline::ui::{DatelineApp, StartOptions};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, m, d).expect("valid date")
+}
+
+/// The real app on the seeds, at 1 June 2023, with the base map loaded up front (no
+/// background thread to wait for) and default preferences. A fixed step of 1/60 s makes
+/// playback deterministic.
+fn app() -> Harness<'static, DatelineApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(12)
+        .build_eframe(|cc| {
+            DatelineApp::new(
+                cc,
+                StartOptions {
+                    cursor: Some(day(6, 1)),
+                    basemap_now: true,
+                    fresh: true,
+                    ..Default::default()
+                },
+            )
+        })
+}
+
+fn click(h: &mut Harness<'static, DatelineApp>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+}
+
+/// Clicks through AccessKit: a link wrapped over two lines has no single point to click.
+fn activate(h: &mut Harness<'static, DatelineApp>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).click_accesskit();
+    h.run();
+}
+
+/// The first view: cursor on 1 June, everything up to it on the map, key places labelled
+/// without overlapping labels, and the corpus summary in the top bar.
+#[test]
+fn first_view_frames_the_story() {
+    let h = app();
+    assert_eq!(h.state().time().cursor(), day(6, 1));
+    assert_eq!(h.state().time().window(), WindowMode::Cumulative);
+    h.get_by_label_contains("3 articles · 23 entries · ");
+    h.get_by_label("Thu 1 Jun 2023");
+    let labels = h.state().map_labels();
+    for name in ["Kyiv", "Chisinau", "Belgorod", "Shebekino"] {
+        assert!(
+            labels.iter().any(|(l, _)| l == name),
+            "{name} labelled: {labels:?}"
+        );
+    }
+    for (i, (a, ra)) in labels.iter().enumerate() {
+        for (b, rb) in labels.iter().skip(i + 1) {
+            assert!(!ra.intersects(*rb), "labels {a} and {b} overlap");
+        }
+    }
+}
+
+/// Rule 1: moving the date with the slider updates the markers, the histogram cursor
+/// label and the article pane in the same frame.
+#[test]
+fn slider_moves_markers_and_pane() {
+    let mut h = app();
+    click(&mut h, Role::Button, "Day");
+    assert_eq!(h.state().time().window(), WindowMode::Day);
+    let (first, _) = h.state().time().bounds();
+    let offset = (day(6, 4) - first).num_days() as f64;
+    h.get_by_role_and_label(Role::Slider, "Date")
+        .set_value_accesskit(offset);
+    h.run();
+    assert_eq!(h.state().time().cursor(), day(6, 4));
+    let names = h.state().marker_names();
+    assert!(
+        names.contains(&"Bakhmut") && !names.contains(&"Shebekino"),
+        "{names:?}"
+    );
+    h.get_by_label("Sun 4 Jun 2023");
+    h.get_by_role_and_label(Role::Button, "Bakhmut (map)");
+}
+
+/// Rule 1 by keyboard: ←/→ step a day, Shift+←/→ jump to days with events, Home/End go
+/// to the ends, Space plays and pauses.
+#[test]
+fn keys_move_time() {
+    let mut h = app();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().time().cursor(), day(6, 2));
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().time().cursor(), day(6, 3), "next day with events");
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(
+        h.state().time().cursor(),
+        day(6, 1),
+        "previous day with events"
+    );
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().time().cursor(), day(5, 31));
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert_eq!(h.state().time().cursor(), day(5, 30));
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(h.state().time().cursor(), day(6, 4));
+    h.key_press(egui::Key::Home);
+    h.key_press(egui::Key::Space);
+    h.run_steps(3);
+    assert!(h.state().time().playing(), "space plays");
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert!(!h.state().time().playing(), "space pauses");
+}
+
+/// Rule 1 by playback: Play advances the cursor at the chosen speed and the map follows.
+#[test]
+fn play_advances_the_cursor_and_the_map() {
+    let mut h = app();
+    click(&mut h, Role::Button, "Day");
+    h.key_press(egui::Key::Home);
+    h.run();
+    let before = h.state().marker_names().len();
+    h.get_by_role_and_label(Role::Button, "Play").click();
+    h.run_steps(130); // 130 frames of 1/60 s at 1 day/s: a little over two days.
+    assert_eq!(h.state().time().cursor(), day(6, 1));
+    assert!(h.state().time().playing(), "still playing");
+    assert_ne!(
+        h.state().marker_names().len(),
+        before,
+        "the map changed with the day"
+    );
+    h.get_by_role_and_label(Role::Button, "Pause").click();
+    h.run();
+    assert!(!h.state().time().playing(), "paused");
+    h.get_by_label("Thu 1 Jun 2023");
+}
+
+/// Rule 1 on the histogram: dragging across it moves the cursor and stops playback.
+#[test]
+fn histogram_drag_moves_the_cursor() {
+    let mut h = app();
+    let rect = h.get_by_label("Events per day").rect();
+    h.drag_at(rect.right_center() - egui::vec2(20.0, 0.0));
+    h.run_steps(2);
+    h.hover_at(rect.left_center() + egui::vec2(20.0, 0.0));
+    h.run_steps(2);
+    h.drop_at(rect.left_center() + egui::vec2(20.0, 0.0));
+    h.run();
+    assert_eq!(
+        h.state().time().cursor(),
+        day(5, 30),
+        "dragged to the first day"
+    );
+}
+
+/// Rule 2: selecting an item moves the cursor to its date and rings its places on the
+/// map; its text shows with place mentions and dates.
+#[test]
+fn selecting_an_item_moves_the_cursor_and_rings_its_places() {
+    let mut h = app();
+    h.get_by_label_contains("The military administration in Kiev")
+        .click();
+    h.run();
+    let state = h.state();
+    assert_eq!(state.time().cursor(), day(6, 4), "cursor on the item's day");
+    assert!(state.selection().item().is_some(), "item selected");
+    let ringed = state.highlighted_names();
+    for name in ["Kyiv", "Bakhmut", "Paris"] {
+        assert!(ringed.contains(&name), "{name} ringed: {ringed:?}");
+    }
+    h.get_by_role_and_label(Role::Link, "Saturday, June 3");
+    assert!(
+        h.get_all_by_role(Role::Link).count() > 20,
+        "mentions and dates are links"
+    );
+}
+
+/// Rule 3: clicking a marker selects the place; the pane lists its passages and the
+/// histogram marks its days; clicking a passage moves the cursor to its date.
+#[test]
+fn clicking_a_marker_shows_the_place_passages() {
+    let mut h = app();
+    click(&mut h, Role::Button, "Shebekino (map)");
+    let place = h.state().selection().place().expect("a place is selected");
+    let g = dateline::gazetteer::Gazetteer::embedded();
+    assert_eq!(g.place(place).map(|p| p.name), Some("Shebekino"));
+    h.get_by_label("Days of Shebekino");
+    h.get_by_label_contains("passages");
+    h.get_by_label_contains("shelled Shebekino with Soviet-designed Grad")
+        .click();
+    h.run();
+    assert_eq!(h.state().time().cursor(), day(6, 1));
+    assert!(
+        h.state().selection().event().is_some(),
+        "the passage's event is selected"
+    );
+    click(&mut h, Role::Button, "⬅ Back");
+    assert!(
+        h.state().selection().place().is_none(),
+        "back to the articles"
+    );
+}
+
+/// Rule 3 from the text, and rule 4: a place mention selects the place; a date
+/// expression moves the cursor to the date it resolves to.
+#[test]
+fn mentions_and_dates_in_the_text_are_clickable() {
+    let mut h = app();
+    h.get_by_label_contains("The military administration in Kiev")
+        .click();
+    h.run();
+    activate(&mut h, Role::Link, "Saturday, June 3");
+    assert_eq!(h.state().time().cursor(), day(6, 3), "the date's day");
+    activate(&mut h, Role::Link, "Dnieper River");
+    let place = h
+        .state()
+        .selection()
+        .place()
+        .expect("the mention's place is selected");
+    let g = dateline::gazetteer::Gazetteer::embedded();
+    assert_eq!(g.place(place).map(|p| p.name), Some("Dnieper"));
+    h.get_by_label("Days of Dnieper");
+}
+
+/// Rule 5: typing in the search box filters the items and the markers.
+#[test]
+fn search_filters_items_and_markers() {
+    let mut h = app();
+    let all = h.state().marker_names().len();
+    let search = h.get_by_role_and_label(Role::TextInput, "Search");
+    search.focus();
+    search.type_text("Shebekino");
+    h.run();
+    assert_eq!(h.state().query(), "Shebekino");
+    let names = h.state().marker_names();
+    assert!(
+        names.len() < all && names.contains(&"Shebekino") && !names.contains(&"Paris"),
+        "{names:?}"
+    );
+    h.get_by_label_contains("matching items");
+    assert!(
+        h.query_by_label_contains("Mediation in Paris").is_none(),
+        "non-matching items hidden"
+    );
+}
+
+/// Esc clears the selection; Ctrl+F puts the focus in the search box.
+#[test]
+fn escape_clears_and_ctrl_f_focuses_search() {
+    let mut h = app();
+    click(&mut h, Role::Button, "Kyiv (map)");
+    assert!(h.state().selection().place().is_some(), "selected");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().selection().is_empty(), "Esc clears");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Search")
+            .is_focused(),
+        "search focused"
+    );
+}
+
+/// The whole window on the seeds at 1 June 2023 (Day window), as pixels.
+#[test]
+fn window_snapshot() {
+    let mut h = app();
+    click(&mut h, Role::Button, "Day");
+    h.remove_cursor();
+    h.run();
+    h.snapshot("window_2023-06-01");
+}
