@@ -21,6 +21,10 @@ Examples:
   dateline events a.txt b.json --format geojson > events.geojson
   dateline events news/ | python3 score.py gold.json -";
 
+/// When the process started (set first thing in `main`; the viewer reports the time to its
+/// first frame against it when `DATELINE_TRACE_STARTUP` is set).
+pub static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// dateline: places and dates read from news articles.
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, about, after_help = EXAMPLES)]
@@ -38,6 +42,32 @@ pub enum Command {
     /// Print the events (place mention + date) extracted from articles.
     #[command(after_help = EXAMPLES)]
     Events(EventsArgs),
+    /// Developer tools (synthetic corpora for benchmarks and scale tests).
+    #[command(subcommand)]
+    Dev(DevCommand),
+}
+
+/// `dateline dev …`.
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Write a deterministic synthetic corpus (mixed formats, a year of news) into DIR.
+    #[command(
+        after_help = "Example:\n  dateline dev corpus /tmp/news10k --articles 10000 --seed 2023"
+    )]
+    Corpus(CorpusArgs),
+}
+
+/// Arguments of `dateline dev corpus`.
+#[derive(Debug, clap::Args)]
+pub struct CorpusArgs {
+    /// Folder to write into (created if missing).
+    pub dir: PathBuf,
+    /// Number of articles.
+    #[arg(long, default_value_t = 10_000)]
+    pub articles: usize,
+    /// Random seed: the same seed writes the same files.
+    #[arg(long, default_value_t = 2023)]
+    pub seed: u64,
 }
 
 /// Arguments of `dateline view`.
@@ -92,6 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Events(args)) => events(&args),
         Some(Command::View(args)) => view(args),
+        Some(Command::Dev(DevCommand::Corpus(args))) => dev_corpus(&args),
         None => view(ViewArgs::default()),
     }
 }
@@ -111,6 +142,25 @@ fn view(_args: ViewArgs) -> anyhow::Result<ExitCode> {
     anyhow::bail!(
         "this build has no viewer (built without the `gui` feature); try `dateline events`"
     )
+}
+
+fn dev_corpus(args: &CorpusArgs) -> anyhow::Result<ExitCode> {
+    let options = crate::synth::SynthOptions {
+        articles: args.articles,
+        seed: args.seed,
+        ..Default::default()
+    };
+    let stats = crate::synth::write_corpus(&args.dir, options)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.dir.display()))?;
+    writeln!(
+        io::stderr(),
+        "dateline: wrote {} articles in {} files ({:.1} MB) to {}",
+        stats.articles,
+        stats.files,
+        stats.bytes as f64 / 1e6,
+        args.dir.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn events(args: &EventsArgs) -> anyhow::Result<ExitCode> {

@@ -28,6 +28,7 @@ pub mod index;
 pub mod problem;
 pub mod scene;
 pub mod selection;
+pub mod synth;
 pub mod temporal;
 pub mod text;
 pub mod time_control;
