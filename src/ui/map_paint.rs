@@ -96,6 +96,65 @@ pub fn paint_basemap(basemap: &Basemap, xf: &MapTransform, shapes: &mut Vec<Shap
     );
 }
 
+/// The base map tessellated once for a view, reused while the view does not move: the
+/// borders and rivers are thousands of strokes, and re-tessellating them every frame was
+/// most of a frame's CPU time.
+#[derive(Default)]
+pub struct BasemapCache {
+    key: Option<[u64; 9]>,
+    mesh: Option<std::sync::Arc<Mesh>>,
+}
+
+/// Tessellates shapes (no text) into one mesh, as egui would, to be reused across frames.
+fn tessellate_once(ctx: &Context, clip: Rect, shapes: Vec<Shape>) -> std::sync::Arc<Mesh> {
+    let options = ctx.tessellation_options(|o| *o);
+    #[expect(
+        clippy::redundant_closure_for_method_calls,
+        reason = "the method path does not satisfy the higher-ranked bound"
+    )]
+    let font_size = ctx.fonts(|f| f.font_image_size());
+    let mut tessellator =
+        egui::epaint::Tessellator::new(ctx.pixels_per_point(), options, font_size, Vec::new());
+    tessellator.set_clip_rect(clip);
+    let mut mesh = Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    std::sync::Arc::new(mesh)
+}
+
+/// [`paint_basemap`] through a [`BasemapCache`]: one ready mesh per view.
+pub fn paint_basemap_cached(
+    ctx: &Context,
+    basemap: &Basemap,
+    xf: &MapTransform,
+    cache: &mut BasemapCache,
+    shapes: &mut Vec<Shape>,
+) {
+    let ppp = ctx.pixels_per_point();
+    let r = xf.rect();
+    let key = [
+        u64::from(r.min.x.to_bits()),
+        u64::from(r.min.y.to_bits()),
+        u64::from(r.max.x.to_bits()),
+        u64::from(r.max.y.to_bits()),
+        xf.min[0].to_bits(),
+        xf.min[1].to_bits(),
+        xf.max[0].to_bits(),
+        xf.max[1].to_bits(),
+        u64::from(ppp.to_bits()),
+    ];
+    if cache.key != Some(key) || cache.mesh.is_none() {
+        let mut raw = Vec::new();
+        paint_basemap(basemap, xf, &mut raw);
+        cache.mesh = Some(tessellate_once(ctx, r, raw));
+        cache.key = Some(key);
+    }
+    if let Some(mesh) = &cache.mesh {
+        shapes.push(Shape::Mesh(mesh.clone()));
+    }
+}
+
 fn add_mesh(
     mesh: &mut Mesh,
     vertices: &[[f32; 2]],
@@ -116,11 +175,17 @@ fn add_mesh(
 
 fn add_lines(lines: &[Polyline], xf: &MapTransform, stroke: Stroke, shapes: &mut Vec<Shape>) {
     for line in lines.iter().filter(|l| xf.sees(l.bounds)) {
-        let points: Vec<Pos2> = line
-            .points
-            .iter()
-            .map(|p| xf.screen_from_map32(*p))
-            .collect();
+        // Points closer than a pixel to the last one kept add nothing visible but cost
+        // tessellation and memory (Natural Earth's detail is finer than a pixel at most
+        // zooms): drop them, keeping the ends.
+        let mut points: Vec<Pos2> = Vec::with_capacity(line.points.len());
+        for (i, p) in line.points.iter().enumerate() {
+            let q = xf.screen_from_map32(*p);
+            let last = i + 1 == line.points.len();
+            if last || points.last().is_none_or(|k| k.distance_sq(q) >= 1.0) {
+                points.push(q);
+            }
+        }
         shapes.push(Shape::line(
             points,
             PathStroke::new(stroke.width, stroke.color),
@@ -154,6 +219,16 @@ pub struct PlacedLabel {
     pub rect: Rect,
 }
 
+/// Markers and labels painted for one view, reused while nothing they depend on changes
+/// (in a year of news thousands of markers show at once, and tessellating their circles
+/// every frame was most of a frame's time).
+#[derive(Default)]
+pub struct MarkerPaintCache {
+    key: Option<u64>,
+    circles: Option<std::sync::Arc<Mesh>>,
+    labels: Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)>,
+}
+
 /// Paints markers (largest first, so small ones stay on top) and the labels that fit;
 /// returns the labels placed, for hit-testing and accessibility. The selected place
 /// gets a thick ring and the selected item's places a thin one (both are indices into
@@ -164,8 +239,62 @@ pub fn paint_markers(
     (selected, highlighted): (Option<usize>, &[usize]),
     xf: &MapTransform,
     max_labels: usize,
+    cache: &mut MarkerPaintCache,
     shapes: &mut Vec<Shape>,
 ) -> Vec<PlacedLabel> {
+    let key = {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = rustc_hash::FxHasher::default();
+        let r = xf.rect();
+        for v in [r.min.x, r.min.y, r.max.x, r.max.y, ctx.pixels_per_point()] {
+            v.to_bits().hash(&mut h);
+        }
+        for v in [xf.min[0], xf.min[1], xf.max[0], xf.max[1]] {
+            v.to_bits().hash(&mut h);
+        }
+        for m in markers {
+            (m.place, m.radius.to_bits(), m.color, m.hollow, &m.label).hash(&mut h);
+        }
+        (selected, highlighted, max_labels).hash(&mut h);
+        h.finish()
+    };
+    if cache.key != Some(key) || cache.circles.is_none() {
+        let mut raw = Vec::new();
+        cache.labels = paint_markers_uncached(
+            ctx,
+            markers,
+            (selected, highlighted),
+            xf,
+            max_labels,
+            &mut raw,
+        );
+        cache.circles = Some(tessellate_once(ctx, xf.rect().expand(20.0), raw));
+        cache.key = Some(key);
+    }
+    if let Some(mesh) = &cache.circles {
+        shapes.push(Shape::Mesh(mesh.clone()));
+    }
+    for (label, galley) in &cache.labels {
+        shapes.push(Shape::rect_filled(label.rect, 3.0, theme::LABEL_HALO));
+        shapes.push(Shape::galley(
+            label.rect.min + vec2(2.0, 0.0),
+            galley.clone(),
+            theme::PLACE_LABEL,
+        ));
+    }
+    cache.labels.iter().map(|(l, _)| l.clone()).collect()
+}
+
+/// Pushes the markers' circles into `shapes` and returns the labels that fit, with
+/// their text laid out.
+fn paint_markers_uncached(
+    ctx: &Context,
+    markers: &[MapMarker],
+    (selected, highlighted): (Option<usize>, &[usize]),
+    xf: &MapTransform,
+    max_labels: usize,
+    shapes: &mut Vec<Shape>,
+) -> Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)> {
     let font = theme::place_font();
     let galleys: Vec<_> = markers
         .iter()
@@ -223,13 +352,7 @@ pub fn paint_markers(
             continue;
         };
         let rect = Rect::from_min_max(pos2(rect.min_x, rect.min_y), pos2(rect.max_x, rect.max_y));
-        shapes.push(Shape::rect_filled(rect, 3.0, theme::LABEL_HALO));
-        shapes.push(Shape::galley(
-            rect.min + vec2(2.0, 0.0),
-            galley.clone(),
-            theme::PLACE_LABEL,
-        ));
-        labels.push(PlacedLabel { marker: i, rect });
+        labels.push((PlacedLabel { marker: i, rect }, galley.clone()));
     }
     labels
 }

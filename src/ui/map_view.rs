@@ -22,6 +22,8 @@ pub struct MapState {
     fit: bool,
     labels: Vec<(String, Rect)>,
     highlighted: Vec<usize>,
+    basemap_cache: RefCell<map_paint::BasemapCache>,
+    marker_cache: RefCell<map_paint::MarkerPaintCache>,
 }
 
 impl MapState {
@@ -76,13 +78,21 @@ struct MapLayer<'a> {
     highlighted: &'a [usize],
     legend: Legend,
     painted: &'a RefCell<Painted>,
+    basemap_cache: &'a RefCell<map_paint::BasemapCache>,
+    marker_cache: &'a RefCell<map_paint::MarkerPaintCache>,
 }
 
 impl PlotItem for MapLayer<'_> {
     fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
         let xf = MapTransform::from_plot(transform);
         if let Some(basemap) = self.view.basemap {
-            map_paint::paint_basemap(basemap, &xf, shapes);
+            map_paint::paint_basemap_cached(
+                ui.ctx(),
+                basemap,
+                &xf,
+                &mut self.basemap_cache.borrow_mut(),
+                shapes,
+            );
         } else {
             shapes.push(Shape::rect_filled(xf.rect(), 0.0, theme::SEA));
         }
@@ -93,6 +103,7 @@ impl PlotItem for MapLayer<'_> {
             (self.selected, self.highlighted),
             &xf,
             MAX_LABELS,
+            &mut self.marker_cache.borrow_mut(),
             shapes,
         );
         if let Some(basemap) = self.view.basemap {
@@ -184,6 +195,8 @@ pub fn map_ui(
         highlighted: &state.highlighted,
         legend,
         painted: &painted,
+        basemap_cache: &state.basemap_cache,
+        marker_cache: &state.marker_cache,
     };
     let response = Plot::new("map")
         .data_aspect(1.0)
