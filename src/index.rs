@@ -256,6 +256,35 @@ impl CorpusIndex {
         }
     }
 
+    /// The events the map shows for a window and filter (what "Export events" and the
+    /// briefing captions count), as indices into `corpus.events`, in corpus order.
+    pub fn events_shown(
+        &self,
+        corpus: &Corpus,
+        window: (Option<NaiveDate>, NaiveDate),
+        filter: Option<&ItemFilter>,
+        countries: bool,
+    ) -> Vec<usize> {
+        let (from, to) = window;
+        let mut shown: Vec<usize> = self
+            .places
+            .iter()
+            .filter(|entry| countries || entry.place.kind != PlaceKind::Country)
+            .flat_map(|entry| self.by_place.get(entry.events.clone()).unwrap_or(&[]))
+            .copied()
+            .filter(|&e| {
+                corpus.events.get(e).is_some_and(|event| {
+                    let (first, last) = (event.date.first_day, event.date.last_day());
+                    first <= to
+                        && from.is_none_or(|f| last >= f)
+                        && filter.is_none_or(|f| f.allows(self.global_item_of(event)))
+                })
+            })
+            .collect();
+        shown.sort_unstable();
+        shown
+    }
+
     /// Items whose title, text, source or places contain `query` (case-insensitive).
     pub fn filter(&self, corpus: &Corpus, gazetteer: &Gazetteer, query: &str) -> ItemFilter {
         let query = query.trim();

@@ -4,6 +4,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    dateline::cli::PROCESS_START.get_or_init(std::time::Instant::now);
     let cli = match dateline::cli::parse_args() {
         Ok(cli) => cli,
         Err(code) => return code,

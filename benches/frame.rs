@@ -1,0 +1,122 @@
+//! The viewer's CPU cost: per-frame time on the seeds and on a generated corpus of
+//! 10,000 articles (~100,000 events), idle, playing and stepping a day every frame; and
+//! the in-process part of start-up (gazetteer, seeds read and extracted, index, first
+//! frame laid out).
+//!
+//! A frame here is what eframe does on the CPU for the app each frame: egui's pass over
+//! the app's UI (`Harness::step`, which also updates the AccessKit tree, so it is an
+//! upper bound) and the tessellation of its shapes. GPU upload and presentation are not
+//! the app's and are left out.
+
+#![expect(clippy::expect_used, reason = "benchmark set-up")]
+#![expect(
+    clippy::print_stderr,
+    reason = "the benchmark reports the corpus it measured"
+)]
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use dateline::synth::{SynthOptions, write_corpus};
+use dateline::time_control::{TimeCommand, WindowMode};
+use dateline::ui::{Command, DatelineApp, Origin, StartOptions};
+use egui_kittest::Harness;
+use std::path::PathBuf;
+use std::time::Duration;
+
+const SIZE: egui::Vec2 = egui::vec2(1600.0, 1000.0);
+
+fn harness(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
+    let mut h = Harness::builder()
+        .with_size(SIZE)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            DatelineApp::new(
+                cc,
+                StartOptions {
+                    paths,
+                    basemap_now: true,
+                    fresh: true,
+                    ..Default::default()
+                },
+            )
+        });
+    // Wait for the background load (none for the seeds).
+    while h.state().loading() {
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    for _ in 0..3 {
+        h.step();
+    }
+    h
+}
+
+/// One frame as eframe runs it on the CPU: the UI pass, then tessellation.
+fn frame(h: &mut Harness<'static, DatelineApp>) -> usize {
+    h.step();
+    let shapes = h.output().shapes.clone();
+    let ppp = h.ctx.pixels_per_point();
+    h.ctx.tessellate(shapes, ppp).len()
+}
+
+fn command(h: &mut Harness<'static, DatelineApp>, c: TimeCommand) {
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply_all(&ctx, vec![Command::Time(c, Origin::Other)]);
+}
+
+fn bench_corpus(c: &mut Criterion, name: &str, paths: Vec<PathBuf>) {
+    let mut h = harness(paths);
+    let events = h.state().corpus().events.len();
+    let articles = h.state().corpus().articles.len();
+    eprintln!("{name}: {articles} files, {events} events");
+    let mut group = c.benchmark_group(format!("frame/{name}"));
+    group.sample_size(30);
+    group.bench_function("idle", |b| b.iter(|| frame(&mut h)));
+    command(&mut h, TimeCommand::SetWindow(WindowMode::Week));
+    command(&mut h, TimeCommand::SetSpeed(5.0));
+    command(&mut h, TimeCommand::SetLoop(true));
+    command(&mut h, TimeCommand::Play);
+    group.bench_function("playing_7_days_5_per_s", |b| b.iter(|| frame(&mut h)));
+    command(&mut h, TimeCommand::Pause);
+    command(&mut h, TimeCommand::SetWindow(WindowMode::Cumulative));
+    group.bench_function("step_a_day_every_frame_cumulative", |b| {
+        b.iter(|| {
+            command(&mut h, TimeCommand::Step(1));
+            if h.state().time().cursor() >= h.state().time().bounds().1 {
+                command(&mut h, TimeCommand::Home);
+            }
+            frame(&mut h)
+        });
+    });
+    group.finish();
+}
+
+fn frames(c: &mut Criterion) {
+    bench_corpus(c, "seeds", Vec::new());
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_corpus(dir.path(), SynthOptions::default()).expect("corpus written");
+    bench_corpus(c, "synth_10k", vec![dir.path().to_path_buf()]);
+}
+
+/// Start-up in-process on the seeds: everything before the first frame is shown (the
+/// window and GPU set-up are eframe's and measured separately, see the README).
+fn startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(10);
+    group.bench_function("seeds_to_first_frame", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                let mut h = Harness::builder()
+                    .with_size(SIZE)
+                    .build_eframe(|cc| DatelineApp::new(cc, StartOptions::default()));
+                frame(&mut h)
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, startup, frames);
+criterion_main!(benches);
