@@ -19,6 +19,7 @@ Examples:
   dateline events                          events of the bundled seed articles (JSON Lines)
   dateline events news/ --format csv       every article under news/, as CSV
   dateline events a.txt b.json --format geojson > events.geojson
+  dateline events news/ --format kml > events.kml     open in Google Earth or QGIS
   dateline events news/ | python3 score.py gold.json -";
 
 /// When the process started (set first thing in `main`; the viewer reports the time to its
@@ -96,6 +97,8 @@ pub enum FormatArg {
     Csv,
     /// A `GeoJSON` `FeatureCollection`.
     Geojson,
+    /// KML (Google Earth, QGIS): one Placemark per event with a TimeStamp or TimeSpan.
+    Kml,
 }
 
 impl From<FormatArg> for Format {
@@ -104,6 +107,7 @@ impl From<FormatArg> for Format {
             FormatArg::Jsonl => Self::Jsonl,
             FormatArg::Csv => Self::Csv,
             FormatArg::Geojson => Self::Geojson,
+            FormatArg::Kml => Self::Kml,
         }
     }
 }

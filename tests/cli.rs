@@ -257,6 +257,46 @@ fn geojson_parses_with_the_geojson_crate() {
     );
 }
 
+/// KML output is well-formed XML with one Placemark per event; month- and year-dated
+/// events get a TimeSpan, day-dated ones a TimeStamp.
+#[test]
+fn kml_has_a_placemark_per_event_with_its_time() {
+    let jsonl = records(&dateline(&["events"]).stdout);
+    let out = dateline(&["events", "--format", "kml"]);
+    assert!(out.status.success());
+    let text = std::str::from_utf8(&out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(text).expect("well-formed KML");
+    let placemarks: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Placemark"))
+        .collect();
+    assert_eq!(placemarks.len(), jsonl.len());
+    for (p, r) in placemarks.iter().zip(&jsonl) {
+        let child = |name: &str| p.descendants().find(|n| n.has_tag_name(name));
+        assert_eq!(child("name").and_then(|n| n.text()), Some(r.place.as_str()));
+        let coords = child("coordinates").and_then(|n| n.text()).unwrap();
+        assert_eq!(coords, format!("{},{}", r.lon, r.lat));
+        if r.granularity == "day" {
+            let when = child("when").and_then(|n| n.text());
+            assert_eq!(when, Some(r.date.as_str()));
+        } else {
+            let begin = child("begin").and_then(|n| n.text());
+            assert_eq!(
+                begin,
+                Some(r.date.as_str()),
+                "{} {}",
+                r.place,
+                r.granularity
+            );
+            assert!(child("end").is_some());
+        }
+    }
+    assert!(
+        jsonl.iter().any(|r| r.granularity != "day"),
+        "the seeds have month- or year-dated events, so spans are exercised"
+    );
+}
+
 /// CSV output has the INTERFACE.md header and one row per event.
 #[test]
 fn csv_has_the_interface_columns() {

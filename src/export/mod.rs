@@ -1,11 +1,12 @@
 //! Printing events in the formats `../shared/INTERFACE.md` fixes, to any `io::Write`.
 //!
 //! One producer ([`records`]) and one printer per format, as in ripgrep's printers:
-//! JSON Lines ([`jsonl`]), CSV ([`csv`]) and `GeoJSON` ([`geojson`]).
+//! JSON Lines ([`jsonl`]), CSV ([`csv`]), `GeoJSON` ([`geojson`]) and KML ([`kml`]).
 
 pub mod csv;
 pub mod geojson;
 pub mod jsonl;
+pub mod kml;
 mod record;
 
 pub use record::{Record, collapse_whitespace};
@@ -24,6 +25,8 @@ pub enum Format {
     Csv,
     /// An RFC 7946 `FeatureCollection` of points.
     Geojson,
+    /// A KML document, one `Placemark` per event with its time.
+    Kml,
 }
 
 /// The INTERFACE.md records of `events`, in the given order.
@@ -49,5 +52,6 @@ pub fn write(
         Format::Jsonl => jsonl::write(records, out),
         Format::Csv => csv::write(records, out),
         Format::Geojson => geojson::write(records, out),
+        Format::Kml => kml::write(records, out),
     }
 }
