@@ -97,7 +97,7 @@ pub enum FormatArg {
     Csv,
     /// A `GeoJSON` `FeatureCollection`.
     Geojson,
-    /// KML (Google Earth, QGIS): one Placemark per event with a TimeStamp or TimeSpan.
+    /// KML (Google Earth, QGIS): one placemark per event, stamped with its date or period.
     Kml,
 }
 

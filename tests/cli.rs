@@ -258,7 +258,7 @@ fn geojson_parses_with_the_geojson_crate() {
 }
 
 /// KML output is well-formed XML with one Placemark per event; month- and year-dated
-/// events get a TimeSpan, day-dated ones a TimeStamp.
+/// events get a `TimeSpan`, day-dated ones a `TimeStamp`.
 #[test]
 fn kml_has_a_placemark_per_event_with_its_time() {
     let jsonl = records(&dateline(&["events"]).stdout);

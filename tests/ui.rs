@@ -288,3 +288,46 @@ fn window_snapshot() {
     h.run();
     h.snapshot("window_2023-06-01");
 }
+
+/// "Export events" writes exactly the events the map shows (here: one day), and says so.
+#[test]
+fn export_events_writes_what_the_map_shows() {
+    let mut h = app();
+    click(&mut h, Role::Button, "Day");
+    let shown = h.state().events_shown();
+    assert!(!shown.is_empty());
+    assert!(shown.len() < h.state().corpus().events.len());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("day.jsonl");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply_all(
+        &ctx,
+        vec![dateline::ui::Command::ExportEvents(path.clone())],
+    );
+    for _ in 0..100 {
+        if h.state()
+            .status()
+            .is_some_and(|s| s.starts_with("Exported"))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    let message = format!("Exported {} events to {}", shown.len(), path.display());
+    assert_eq!(h.state().status(), Some(message.as_str()));
+    h.get_by_label(&message);
+    let text = std::fs::read_to_string(&path).expect("export written");
+    assert_eq!(text.lines().count(), shown.len());
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+        // Day-dated events of that day, or months and years that contain it.
+        let date = v["date"].as_str().expect("date");
+        if v["granularity"] == "day" {
+            assert_eq!(date, "2023-06-01", "{line}");
+        } else {
+            assert!(date <= "2023-06-01", "{line}");
+        }
+    }
+}

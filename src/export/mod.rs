@@ -29,6 +29,31 @@ pub enum Format {
     Kml,
 }
 
+impl Format {
+    /// The format a file name asks for by its extension (`.csv`, `.geojson`/`.json`,
+    /// `.kml`; anything else is JSON Lines).
+    ///
+    /// # Examples
+    /// ```
+    /// use dateline::export::Format;
+    /// assert_eq!(Format::from_path("out/events.KML".as_ref()), Format::Kml);
+    /// assert_eq!(Format::from_path("events".as_ref()), Format::Jsonl);
+    /// ```
+    pub fn from_path(path: &std::path::Path) -> Self {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Self::Csv,
+            "geojson" | "json" => Self::Geojson,
+            "kml" => Self::Kml,
+            _ => Self::Jsonl,
+        }
+    }
+}
+
 /// The INTERFACE.md records of `events`, in the given order.
 pub fn records<'c>(
     corpus: &'c Corpus,

@@ -91,6 +91,8 @@ pub struct DatelineApp {
     cache: MarkerCache,
     loader: Option<Loader>,
     dialog_rx: Option<Receiver<Vec<PathBuf>>>,
+    export_dialog_rx: Option<Receiver<Option<PathBuf>>>,
+    export_rx: Option<Receiver<String>>,
     start_cursor: Option<NaiveDate>,
     show_problems: bool,
     show_about: bool,
@@ -132,6 +134,8 @@ impl DatelineApp {
             cache: MarkerCache::default(),
             loader: None,
             dialog_rx: None,
+            export_dialog_rx: None,
+            export_rx: None,
             start_cursor: options.cursor,
             show_problems: false,
             show_about: false,
@@ -276,6 +280,23 @@ impl DatelineApp {
                 }
             }
         }
+        if let Some(rx) = &self.export_dialog_rx
+            && let Ok(picked) = rx.try_recv()
+        {
+            self.export_dialog_rx = None;
+            if let Some(path) = picked {
+                self.export_events(path, ctx);
+            }
+        }
+        if let Some(rx) = &self.export_rx
+            && let Ok(message) = rx.try_recv()
+        {
+            self.export_rx = None;
+            self.status = Some(message);
+        }
+        if self.export_rx.is_some() || self.export_dialog_rx.is_some() || self.dialog_rx.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if let Some(rx) = &self.dialog_rx
             && let Ok(paths) = rx.try_recv()
         {
@@ -413,6 +434,8 @@ impl DatelineApp {
                 self.dialog(matches!(command, Command::OpenFolderDialog));
             }
             Command::Open(paths) => self.open(paths, ctx),
+            Command::ExportEventsDialog => self.export_dialog(),
+            Command::ExportEvents(path) => self.export_events(path, ctx),
             Command::CancelLoad => {
                 if let Some(loader) = &self.loader {
                     loader.progress.cancel();
@@ -444,6 +467,72 @@ impl DatelineApp {
         self.prefs.window = self.time.window();
         self.prefs.days_per_sec = self.time.days_per_sec();
         self.prefs.looping = self.time.looping();
+    }
+
+    /// The events the map shows now (time window, search, country setting).
+    pub fn events_shown(&self) -> Vec<usize> {
+        self.data.index.events_shown(
+            &self.data.corpus,
+            self.time.window_range(),
+            self.filter.as_ref(),
+            self.prefs.show_countries,
+        )
+    }
+
+    /// The status line (export and load messages).
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    fn export_dialog(&mut self) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("save-dialog".into())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export events")
+                    .set_file_name("events.csv")
+                    .add_filter("CSV", &["csv"])
+                    .add_filter("GeoJSON", &["geojson"])
+                    .add_filter("JSON Lines", &["jsonl"])
+                    .add_filter("KML (Google Earth)", &["kml"])
+                    .save_file();
+                tx.send(picked).ok();
+            });
+        match spawned {
+            Ok(_) => self.export_dialog_rx = Some(rx),
+            Err(e) => self.status = Some(format!("Cannot open a file dialog: {e}")),
+        }
+    }
+
+    /// Writes the events shown to `path` on a background thread; the result comes back
+    /// as a status message.
+    fn export_events(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let shown = self.events_shown();
+        let data = Arc::clone(&self.data);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export-events".into())
+            .spawn(move || {
+                let events: Vec<_> = shown
+                    .iter()
+                    .filter_map(|&e| data.corpus.events.get(e).copied())
+                    .collect();
+                let format = crate::export::Format::from_path(&path);
+                let written = std::fs::File::create(&path)
+                    .and_then(|file| crate::export::write(format, &data.corpus, &events, file));
+                let message = match written {
+                    Ok(()) => format!("Exported {} events to {}", events.len(), path.display()),
+                    Err(e) => format!("Cannot export to {}: {e}", path.display()),
+                };
+                tx.send(message).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.export_rx = Some(rx),
+            Err(e) => self.status = Some(format!("Cannot start the export: {e}")),
+        }
     }
 
     fn dialog(&mut self, folder: bool) {

@@ -31,6 +31,11 @@ pub enum Command {
     OpenFilesDialog,
     /// Load these paths (replacing the current corpus).
     Open(Vec<PathBuf>),
+    /// Ask where to save the events shown (native save dialog).
+    ExportEventsDialog,
+    /// Save the events shown (window and search applied) to this file; the format
+    /// follows the extension (.csv, .geojson, .jsonl, .kml).
+    ExportEvents(PathBuf),
     /// Stop the running load.
     CancelLoad,
     /// Quit the app.

@@ -135,6 +135,15 @@ fn file_menu_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
         ui.close();
     }
     ui.separator();
+    if ui
+        .button("Export events…")
+        .on_hover_text("Save the events on the map (time window and search applied) as CSV, GeoJSON, JSON Lines or KML")
+        .clicked()
+    {
+        out.push(Command::ExportEventsDialog);
+        ui.close();
+    }
+    ui.separator();
     if ui.button("Quit").clicked() {
         out.push(Command::Quit);
     }
