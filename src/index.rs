@@ -212,7 +212,7 @@ impl CorpusIndex {
         out: &mut Vec<Marker>,
     ) {
         out.clear();
-        let (from, to) = window;
+        let to = window.1;
         for (p, entry) in self.places.iter().enumerate() {
             if entry.place.kind == PlaceKind::Country && !countries {
                 continue;
@@ -223,10 +223,10 @@ impl CorpusIndex {
                 let Some(event) = corpus.events.get(e) else {
                     continue;
                 };
-                let (first, last) = (event.date.first_day, event.date.last_day());
-                if first > to || from.is_some_and(|f| last < f) {
+                if !in_window(event, window) {
                     continue;
                 }
+                let last = event.date.last_day();
                 let item = self.global_item_of(event);
                 if filter.is_some_and(|f| !f.allows(item)) {
                     continue;
@@ -265,7 +265,6 @@ impl CorpusIndex {
         filter: Option<&ItemFilter>,
         countries: bool,
     ) -> Vec<usize> {
-        let (from, to) = window;
         let mut shown: Vec<usize> = self
             .places
             .iter()
@@ -274,9 +273,7 @@ impl CorpusIndex {
             .copied()
             .filter(|&e| {
                 corpus.events.get(e).is_some_and(|event| {
-                    let (first, last) = (event.date.first_day, event.date.last_day());
-                    first <= to
-                        && from.is_none_or(|f| last >= f)
+                    in_window(event, window)
                         && filter.is_none_or(|f| f.allows(self.global_item_of(event)))
                 })
             })
@@ -364,6 +361,12 @@ pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
         first.format("%-d %b %Y")
     };
     format!("{head} – {}", last.format("%-d %b %Y"))
+}
+
+/// True when the event's period (a day, month or year) overlaps the window (inclusive;
+/// `None` = from the beginning): what the map shows for a window.
+fn in_window(event: &Event, (from, to): (Option<NaiveDate>, NaiveDate)) -> bool {
+    event.date.first_day <= to && from.is_none_or(|f| event.date.last_day() >= f)
 }
 
 /// The timeline: the publication dates, widened to the day-dated events just before and
