@@ -123,17 +123,11 @@ fn tessellate_once(ctx: &Context, clip: Rect, shapes: Vec<Shape>) -> std::sync::
     std::sync::Arc::new(mesh)
 }
 
-/// [`paint_basemap`] through a [`BasemapCache`]: one ready mesh per view.
-pub fn paint_basemap_cached(
-    ctx: &Context,
-    basemap: &Basemap,
-    xf: &MapTransform,
-    cache: &mut BasemapCache,
-    shapes: &mut Vec<Shape>,
-) {
-    let ppp = ctx.pixels_per_point();
+/// What a cached drawing of the map depends on: the screen rectangle, the map bounds shown
+/// in it and the pixel density.
+fn view_key(ctx: &Context, xf: &MapTransform) -> [u64; 9] {
     let r = xf.rect();
-    let key = [
+    [
         u64::from(r.min.x.to_bits()),
         u64::from(r.min.y.to_bits()),
         u64::from(r.max.x.to_bits()),
@@ -142,12 +136,23 @@ pub fn paint_basemap_cached(
         xf.min[1].to_bits(),
         xf.max[0].to_bits(),
         xf.max[1].to_bits(),
-        u64::from(ppp.to_bits()),
-    ];
+        u64::from(ctx.pixels_per_point().to_bits()),
+    ]
+}
+
+/// [`paint_basemap`] through a [`BasemapCache`]: one ready mesh per view.
+pub fn paint_basemap_cached(
+    ctx: &Context,
+    basemap: &Basemap,
+    xf: &MapTransform,
+    cache: &mut BasemapCache,
+    shapes: &mut Vec<Shape>,
+) {
+    let key = view_key(ctx, xf);
     if cache.key != Some(key) || cache.mesh.is_none() {
         let mut raw = Vec::new();
         paint_basemap(basemap, xf, &mut raw);
-        cache.mesh = Some(tessellate_once(ctx, r, raw));
+        cache.mesh = Some(tessellate_once(ctx, xf.rect(), raw));
         cache.key = Some(key);
     }
     if let Some(mesh) = &cache.mesh {
@@ -245,13 +250,7 @@ pub fn paint_markers(
     let key = {
         use std::hash::{Hash as _, Hasher as _};
         let mut h = rustc_hash::FxHasher::default();
-        let r = xf.rect();
-        for v in [r.min.x, r.min.y, r.max.x, r.max.y, ctx.pixels_per_point()] {
-            v.to_bits().hash(&mut h);
-        }
-        for v in [xf.min[0], xf.min[1], xf.max[0], xf.max[1]] {
-            v.to_bits().hash(&mut h);
-        }
+        view_key(ctx, xf).hash(&mut h);
         for m in markers {
             (m.place, m.radius.to_bits(), m.color, m.hollow, &m.label).hash(&mut h);
         }
