@@ -354,7 +354,7 @@ impl Writer<'_> {
             .collect()
     }
 
-    fn title(&mut self, p: NaiveDate) -> String {
+    fn title(&mut self) -> String {
         let (name, _) = self.place();
         let verbs = [
             "Drone attack reported in",
@@ -364,7 +364,6 @@ impl Writer<'_> {
             "Overnight strikes hit",
         ];
         let verb = self.dice.pick(&verbs).copied().unwrap_or("News from");
-        let _ = p;
         format!("{verb} {name}")
     }
 
@@ -376,7 +375,7 @@ impl Writer<'_> {
             );
         }
         out.push_str("\n\n");
-        out.push_str(&self.title(p));
+        out.push_str(&self.title());
         out.push_str(".\n\n");
         let count = 12 + self.dice.below(10);
         out.push_str(&self.paragraphs(p, count).join("\n\n"));
@@ -393,9 +392,8 @@ impl Writer<'_> {
         let mut minutes = 18 * 60 + self.dice.below(120);
         for n in 1..=entries {
             minutes = minutes.saturating_sub(10 + self.dice.below(40));
-            let title = self.title(p);
-            let (zone, _) =
-                [("British Summer Time", 1), ("GMT", 0), ("Moscow Time", 3)][self.dice.below(3)];
+            let title = self.title();
+            let zone = ["British Summer Time", "GMT", "Moscow Time"][self.dice.below(3)];
             let _ = write!(
                 out,
                 "  {n}. {title}published at {:02}:{:02} {zone} {} {} {}\n\n",
@@ -414,7 +412,7 @@ impl Writer<'_> {
     }
 
     fn json_record(&mut self, p: NaiveDate) -> String {
-        let title = self.title(p);
+        let title = self.title();
         let count = 12 + self.dice.below(10);
         let text = self.paragraphs(p, count).join("\n\n");
         let hour = 6 + self.dice.below(14);
@@ -429,7 +427,7 @@ impl Writer<'_> {
     }
 
     fn html_article(&mut self, p: NaiveDate) -> Vec<u8> {
-        let title = self.title(p);
+        let title = self.title();
         let hour = 6 + self.dice.below(14);
         let mut out = format!(
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
