@@ -331,3 +331,75 @@ fn export_events_writes_what_the_map_shows() {
         }
     }
 }
+
+/// File → Export image… (Ctrl+E) saves the briefing of what the window shows, and the
+/// command line it offers makes the very same pixels without a window.
+#[test]
+fn export_image_matches_the_command_line() {
+    let mut h = app();
+    click(&mut h, Role::Button, "7 days");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply_all(
+        &ctx,
+        vec![dateline::ui::Command::Time(
+            dateline::time_control::TimeCommand::SetCursor(day(6, 4)),
+            dateline::ui::Origin::Other,
+        )],
+    );
+    h.run();
+    click(&mut h, Role::Button, "Kyiv (map)");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.state().export_image_state().open);
+    click(&mut h, Role::RadioButton, "1280×720");
+    let title = h.get_by_role_and_label(Role::TextInput, "Title");
+    title.focus();
+    title.type_text("Kyiv, week to 4 June");
+    h.run();
+    assert_eq!(h.state().export_image_state().size(), [1280, 720]);
+    assert_eq!(h.state().export_image_state().title, "Kyiv, week to 4 June");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app_png = dir.path().join("app.png");
+    h.state_mut().apply_all(
+        &ctx,
+        vec![dateline::ui::Command::ExportImage(app_png.clone())],
+    );
+    for _ in 0..500 {
+        if h.state().status().is_some_and(|s| s.starts_with("Saved")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    let message = format!("Saved briefing image to {}", app_png.display());
+    assert_eq!(h.state().status(), Some(message.as_str()));
+
+    // The command the window shows, run as a user would paste it.
+    let cli_png = dir.path().join("cli.png");
+    let line = h
+        .state()
+        .render_command_line(cli_png.to_str().expect("utf-8 path"));
+    assert!(
+        line.contains("--date 2023-06-04 --window 7d --place Kyiv") && line.contains("--bbox"),
+        "{line}"
+    );
+    let line = line.replacen("dateline", env!("CARGO_BIN_EXE_dateline"), 1);
+    let out = std::process::Command::new("sh")
+        .args(["-c", &line])
+        .output()
+        .expect("sh runs");
+    assert!(
+        out.status.success(),
+        "{line}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let from_app = image::open(&app_png).expect("app PNG").to_rgba8();
+    let from_cli = image::open(&cli_png).expect("CLI PNG").to_rgba8();
+    assert_eq!(from_app.dimensions(), (1280, 720));
+    assert!(
+        from_app == from_cli,
+        "the app and the CLI drew different pixels"
+    );
+}

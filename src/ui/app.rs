@@ -1,18 +1,19 @@
 //! The app: owns the state, runs the frame, applies the commands.
 
 use super::article_pane::{self, PaneState};
+use super::briefing::{self, BriefingView};
 use super::command::{Command, Origin};
+use super::export_dialog::{self, CliState, ExportImageState};
 use super::loader::{Loaded, Loader, Poll, load_basemap};
-use super::map_paint::MapMarker;
+use super::map_paint::{self, MapMarker};
 use super::map_view::{self, MapState};
 use super::time_panel::{self, TimePanelState};
 use super::top_bar::{self, TopBarState};
 use super::{ViewCtx, problems, theme};
-use crate::basemap::{Basemap, map_from_geo};
+use crate::basemap::Basemap;
 use crate::corpus::Corpus;
-use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::gazetteer::Gazetteer;
 use crate::index::{ItemFilter, Marker};
-use crate::scene;
 use crate::selection::{Selection, SelectionCommand};
 use crate::time_control::{TimeCommand, TimeControl, WindowMode};
 use chrono::NaiveDate;
@@ -93,6 +94,10 @@ pub struct DatelineApp {
     dialog_rx: Option<Receiver<Vec<PathBuf>>>,
     export_dialog_rx: Option<Receiver<Option<PathBuf>>>,
     export_rx: Option<Receiver<String>>,
+    export_image: ExportImageState,
+    image_dialog_rx: Option<Receiver<Option<PathBuf>>>,
+    image_rx: Option<Receiver<String>>,
+    paths: Vec<PathBuf>,
     start_cursor: Option<NaiveDate>,
     show_problems: bool,
     show_about: bool,
@@ -136,6 +141,10 @@ impl DatelineApp {
             dialog_rx: None,
             export_dialog_rx: None,
             export_rx: None,
+            export_image: ExportImageState::default(),
+            image_dialog_rx: None,
+            image_rx: None,
+            paths: Vec::new(),
             start_cursor: options.cursor,
             show_problems: false,
             show_about: false,
@@ -248,6 +257,7 @@ impl DatelineApp {
             old.progress.cancel();
         }
         let repaint_ctx = ctx.clone();
+        self.paths.clone_from(&paths);
         match Loader::start(paths.clone(), move || repaint_ctx.request_repaint()) {
             Ok(loader) => self.loader = Some(loader),
             Err(e) => self.status = Some(format!("Cannot start loading: {e}")),
@@ -280,21 +290,24 @@ impl DatelineApp {
                 }
             }
         }
-        if let Some(rx) = &self.export_dialog_rx
-            && let Ok(picked) = rx.try_recv()
-        {
-            self.export_dialog_rx = None;
-            if let Some(path) = picked {
-                self.export_events(path, ctx);
-            }
+        if let Some(Some(path)) = take_reply(&mut self.export_dialog_rx) {
+            self.export_events(path, ctx);
         }
-        if let Some(rx) = &self.export_rx
-            && let Ok(message) = rx.try_recv()
-        {
-            self.export_rx = None;
+        if let Some(message) = take_reply(&mut self.export_rx) {
             self.status = Some(message);
         }
-        if self.export_rx.is_some() || self.export_dialog_rx.is_some() || self.dialog_rx.is_some() {
+        if let Some(Some(path)) = take_reply(&mut self.image_dialog_rx) {
+            self.export_image(path, ctx);
+        }
+        if let Some(message) = take_reply(&mut self.image_rx) {
+            self.status = Some(message);
+        }
+        if self.export_rx.is_some()
+            || self.export_dialog_rx.is_some()
+            || self.dialog_rx.is_some()
+            || self.image_dialog_rx.is_some()
+            || self.image_rx.is_some()
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         if let Some(rx) = &self.dialog_rx
@@ -331,29 +344,18 @@ impl DatelineApp {
             window.0.unwrap_or(self.time.bounds().0).min(window.1),
             window.1,
         );
-        self.cache.painted = self
-            .cache
-            .markers
-            .iter()
-            .filter_map(|m| {
-                let place = data.index.places.get(m.place)?.place;
-                Some(MapMarker {
-                    place: m.place,
-                    at: map_from_geo(place.lat, place.lon),
-                    radius: scene::marker_radius(m.items),
-                    color: theme::recency_color(scene::recency(m.latest, first, last)),
-                    hollow: !m.precise
-                        || matches!(place.kind, PlaceKind::Region | PlaceKind::Country),
-                    label: marker_label(&place),
-                })
-            })
-            .collect();
+        self.cache.painted =
+            map_paint::map_markers(&data.index, &self.cache.markers, (first, last));
         self.cache.key = Some(key);
     }
 
     fn global_keys(ctx: &egui::Context, out: &mut Vec<Command>) {
         const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        const IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+        if ctx.input_mut(|i| i.consume_shortcut(&IMAGE)) {
+            out.push(Command::ExportImageDialog);
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
             out.push(Command::OpenFolderDialog);
         }
@@ -436,6 +438,9 @@ impl DatelineApp {
             Command::Open(paths) => self.open(paths, ctx),
             Command::ExportEventsDialog => self.export_dialog(),
             Command::ExportEvents(path) => self.export_events(path, ctx),
+            Command::ExportImageDialog => self.export_image.open = true,
+            Command::ExportImageSaveDialog => self.image_save_dialog(),
+            Command::ExportImage(path) => self.export_image(path, ctx),
             Command::CancelLoad => {
                 if let Some(loader) = &self.loader {
                     loader.progress.cancel();
@@ -485,22 +490,14 @@ impl DatelineApp {
     }
 
     fn export_dialog(&mut self) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("save-dialog".into())
-            .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Export events")
-                    .set_file_name("events.csv")
-                    .add_filter("CSV", &["csv"])
-                    .add_filter("GeoJSON", &["geojson"])
-                    .add_filter("JSON Lines", &["jsonl"])
-                    .add_filter("KML (Google Earth)", &["kml"])
-                    .save_file();
-                tx.send(picked).ok();
-            });
-        match spawned {
-            Ok(_) => self.export_dialog_rx = Some(rx),
+        const FILTERS: &[(&str, &[&str])] = &[
+            ("CSV", &["csv"]),
+            ("GeoJSON", &["geojson"]),
+            ("JSON Lines", &["jsonl"]),
+            ("KML (Google Earth)", &["kml"]),
+        ];
+        match save_dialog("Export events", "events.csv".into(), FILTERS) {
+            Ok(rx) => self.export_dialog_rx = Some(rx),
             Err(e) => self.status = Some(format!("Cannot open a file dialog: {e}")),
         }
     }
@@ -535,6 +532,112 @@ impl DatelineApp {
         }
     }
 
+    /// The Export image window, when open.
+    fn export_image_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        if !self.export_image.open {
+            return;
+        }
+        let briefing_view = BriefingView {
+            corpus: &self.data.corpus,
+            index: &self.data.index,
+            basemap: self.basemap.as_deref(),
+            time: &self.time,
+            place: self.selection.place(),
+            filter: self.filter.as_ref().map(|f| (f, self.query.as_str())),
+            show_countries: self.prefs.show_countries,
+        };
+        let default_title = briefing::default_title(&briefing_view);
+        let mut state = std::mem::take(&mut self.export_image);
+        export_dialog::export_image_window(
+            ctx,
+            &mut state,
+            &default_title,
+            &self.cli_state(),
+            self.map.view_bbox(),
+            out,
+        );
+        self.export_image = state;
+    }
+
+    fn image_save_dialog(&mut self) {
+        let name = format!("briefing-{}.png", self.time.cursor());
+        match save_dialog("Export image", name, &[("PNG image", &["png"])]) {
+            Ok(rx) => self.image_dialog_rx = Some(rx),
+            Err(e) => self.status = Some(format!("Cannot open a file dialog: {e}")),
+        }
+    }
+
+    /// The choices of the Export image window (for tests).
+    pub fn export_image_state(&self) -> &ExportImageState {
+        &self.export_image
+    }
+
+    /// The `dateline render` command line that makes the image the Export image window
+    /// would save to `out`.
+    pub fn render_command_line(&self, out: &str) -> String {
+        let options = self.export_image.options(self.map.view_bbox());
+        export_dialog::command_line(&self.cli_state(), &options, out)
+    }
+
+    fn cli_state(&self) -> CliState<'_> {
+        CliState {
+            paths: &self.paths,
+            date: self.time.cursor(),
+            window: self.time.window(),
+            place: self.selected_place_name(),
+            query: &self.query,
+            countries: self.prefs.show_countries,
+        }
+    }
+
+    fn selected_place_name(&self) -> Option<&'static str> {
+        let place = self.selection.place()?;
+        let index = self.data.index.place_index(place)?;
+        self.data.index.places.get(index).map(|p| p.place.name)
+    }
+
+    /// Renders the briefing image of the current state to `path` on a background
+    /// thread; the result comes back as a status message.
+    fn export_image(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let options = self.export_image.options(self.map.view_bbox());
+        let data = Arc::clone(&self.data);
+        let basemap = self.basemap.clone();
+        let time = self.time.clone();
+        let place = self.selection.place();
+        let filter = self.filter.clone().map(|f| (f, self.query.clone()));
+        let show_countries = self.prefs.show_countries;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        self.status = Some(format!("Rendering {}…", path.display()));
+        let spawned = std::thread::Builder::new()
+            .name("export-image".into())
+            .spawn(move || {
+                let view = BriefingView {
+                    corpus: &data.corpus,
+                    index: &data.index,
+                    basemap: basemap.as_deref(),
+                    time: &time,
+                    place,
+                    filter: filter.as_ref().map(|(f, q)| (f, q.as_str())),
+                    show_countries,
+                };
+                let saved = super::render::Offscreen::new()
+                    .and_then(|mut r| briefing::render_briefing(&mut r, &view, &options))
+                    .map_err(|e| e.to_string())
+                    .and_then(|image| briefing::save_png(&image, &path).map_err(|e| e.to_string()));
+                let message = match saved {
+                    Ok(()) => format!("Saved briefing image to {}", path.display()),
+                    Err(e) => format!("Cannot export the image: {e}"),
+                };
+                tx.send(message).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.image_rx = Some(rx),
+            Err(e) => self.status = Some(format!("Cannot start the export: {e}")),
+        }
+    }
+
     fn dialog(&mut self, folder: bool) {
         let (tx, rx) = std::sync::mpsc::channel();
         let spawned = std::thread::Builder::new()
@@ -559,24 +662,33 @@ impl DatelineApp {
     }
 }
 
-/// A marker's label: the place's name, with "region" after a region's bare name so it
-/// reads apart from its capital ("Belgorod" and "Belgorod region").
-fn marker_label(place: &crate::gazetteer::Place) -> String {
-    let generic = [
-        "region",
-        "oblast",
-        "province",
-        "republic",
-        "district",
-        "krai",
-        "governorate",
-    ];
-    let lower = place.name.to_lowercase();
-    if place.kind == PlaceKind::Region && !generic.iter().any(|g| lower.contains(g)) {
-        format!("{} region", place.name)
-    } else {
-        place.name.to_owned()
-    }
+/// The reply of a background job, once it has come; the slot is emptied then.
+fn take_reply<T>(slot: &mut Option<Receiver<T>>) -> Option<T> {
+    let reply = slot.as_ref()?.try_recv().ok()?;
+    *slot = None;
+    Some(reply)
+}
+
+/// Shows a native save dialog on its own thread; the picked path (or `None` when
+/// cancelled) comes back through the receiver.
+fn save_dialog(
+    title: &'static str,
+    file_name: String,
+    filters: &'static [(&'static str, &'static [&'static str])],
+) -> std::io::Result<Receiver<Option<PathBuf>>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("save-dialog".into())
+        .spawn(move || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title(title)
+                .set_file_name(file_name);
+            for (name, extensions) in filters {
+                dialog = dialog.add_filter(*name, extensions);
+            }
+            tx.send(dialog.save_file()).ok();
+        })?;
+    Ok(rx)
 }
 
 /// With `DATELINE_TRACE_STARTUP` set, prints the time from process start to the end of
@@ -678,6 +790,7 @@ impl eframe::App for DatelineApp {
         pane.scroll_to_cursor = false;
         self.show_problems = show_problems;
         self.show_about = show_about;
+        self.export_image_ui(&ctx, &mut out);
         for command in out {
             self.apply(&ctx, command);
         }

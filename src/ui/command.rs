@@ -36,6 +36,13 @@ pub enum Command {
     /// Save the events shown (window and search applied) to this file; the format
     /// follows the extension (.csv, .geojson, .jsonl, .kml).
     ExportEvents(PathBuf),
+    /// Show the Export image window (Ctrl+E).
+    ExportImageDialog,
+    /// Ask where to save the briefing image (native save dialog).
+    ExportImageSaveDialog,
+    /// Render the briefing image of the current state, with the Export image window's
+    /// choices, to this PNG file (off the UI thread).
+    ExportImage(PathBuf),
     /// Stop the running load.
     CancelLoad,
     /// Quit the app.

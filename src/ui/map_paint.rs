@@ -5,6 +5,7 @@
 
 use super::theme;
 use crate::basemap::{Basemap, Polyline};
+use crate::gazetteer::PlaceKind;
 use crate::scene::{self, ScreenMarker};
 use egui::epaint::{Mesh, PathStroke};
 use egui::{Align2, Color32, Context, Pos2, Rect, Shape, Stroke, pos2, vec2};
@@ -215,6 +216,49 @@ pub struct MapMarker {
     pub label: String,
 }
 
+/// Paint-ready markers from the index's markers for a window `first..=last` (the
+/// window's ends set the recency colours).
+pub fn map_markers(
+    index: &crate::index::CorpusIndex,
+    markers: &[crate::index::Marker],
+    (first, last): (chrono::NaiveDate, chrono::NaiveDate),
+) -> Vec<MapMarker> {
+    markers
+        .iter()
+        .filter_map(|m| {
+            let place = index.places.get(m.place)?.place;
+            Some(MapMarker {
+                place: m.place,
+                at: crate::basemap::map_from_geo(place.lat, place.lon),
+                radius: scene::marker_radius(m.items),
+                color: theme::recency_color(scene::recency(m.latest, first, last)),
+                hollow: !m.precise || matches!(place.kind, PlaceKind::Region | PlaceKind::Country),
+                label: marker_label(&place),
+            })
+        })
+        .collect()
+}
+
+/// A marker's label: the place's name, with "region" after a region's bare name so it
+/// reads apart from its capital ("Belgorod" and "Belgorod region").
+fn marker_label(place: &crate::gazetteer::Place) -> String {
+    let generic = [
+        "region",
+        "oblast",
+        "province",
+        "republic",
+        "district",
+        "krai",
+        "governorate",
+    ];
+    let lower = place.name.to_lowercase();
+    if place.kind == PlaceKind::Region && !generic.iter().any(|g| lower.contains(g)) {
+        format!("{} region", place.name)
+    } else {
+        place.name.to_owned()
+    }
+}
+
 /// A marker's label as placed on screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedLabel {
@@ -413,6 +457,17 @@ pub struct Legend {
     pub newest: String,
     /// Item counts for the size key, e.g. [1, 5, 20].
     pub sizes: Vec<u32>,
+}
+
+impl Legend {
+    /// The legend of a time window `first..=last`, with the usual size key.
+    pub fn for_window(first: chrono::NaiveDate, last: chrono::NaiveDate) -> Self {
+        Self {
+            oldest: first.format("%-d %b %Y").to_string(),
+            newest: last.format("%-d %b %Y").to_string(),
+            sizes: vec![1, 5, 20],
+        }
+    }
 }
 
 /// Where the legend goes: the bottom-left corner of the view.

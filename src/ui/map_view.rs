@@ -14,7 +14,7 @@ use std::cell::RefCell;
 /// far-away one-off mentions (Washington, Paris) zooming it out to the world.
 const FIT_WEIGHT_SHARE: f64 = 0.8;
 /// Labels placed on the map at most.
-const MAX_LABELS: usize = 40;
+pub(super) const MAX_LABELS: usize = 40;
 
 /// The map's own state across frames.
 #[derive(Default)]
@@ -22,6 +22,7 @@ pub struct MapState {
     fit: bool,
     labels: Vec<(String, Rect)>,
     highlighted: Vec<usize>,
+    view_bounds: Option<([f64; 2], [f64; 2])>,
     basemap_cache: RefCell<map_paint::BasemapCache>,
     marker_cache: RefCell<map_paint::MarkerPaintCache>,
 }
@@ -35,6 +36,12 @@ impl MapState {
     /// Labels placed last frame: place name and screen rectangle.
     pub fn labels(&self) -> &[(String, Rect)] {
         &self.labels
+    }
+
+    /// The geographic area the map showed last frame (lon min, lat min, lon max, lat max).
+    pub fn view_bbox(&self) -> Option<[f64; 4]> {
+        self.view_bounds
+            .map(|(min, max)| super::briefing::bbox_of_map_bounds(min, max))
     }
 
     /// Places of the selected item, ringed last frame (indices into the index's places).
@@ -182,11 +189,7 @@ pub fn map_ui(
     let painted = RefCell::new(Painted::default());
     let (first, last) = view.time.window_range();
     let first = first.unwrap_or(view.time.bounds().0).min(last);
-    let legend = Legend {
-        oldest: first.format("%-d %b %Y").to_string(),
-        newest: last.format("%-d %b %Y").to_string(),
-        sizes: vec![1, 5, 20],
-    };
+    let legend = Legend::for_window(first, last);
     let layer = MapLayer {
         base: PlotItemBase::new("map".to_owned()),
         view,
@@ -214,6 +217,8 @@ pub fn map_ui(
             plot_ui.add(layer);
         });
     let xf = MapTransform::from_plot(&response.transform);
+    let bounds = response.transform.bounds();
+    state.view_bounds = Some((bounds.min(), bounds.max()));
     let labels = painted.into_inner().labels;
 
     // Accessible, clickable labelled markers (screen readers and UI tests find them).
@@ -295,7 +300,7 @@ fn hover_tooltip(view: &ViewCtx<'_>, m: &MapMarker, response: &egui::Response) {
 
 /// Map bounds framing the bulk of the markers: those nearest the weighted centre that
 /// together carry [`FIT_WEIGHT_SHARE`] of the reports, plus a margin.
-fn fit_bounds(markers: &[MapMarker]) -> [f64; 4] {
+pub(super) fn fit_bounds(markers: &[MapMarker]) -> [f64; 4] {
     if markers.is_empty() {
         let [x0, y0, x1, y1] = REGION_BBOX;
         let (a, b) = (

@@ -8,11 +8,14 @@
 
 mod app;
 mod article_pane;
+pub mod briefing;
 mod command;
+mod export_dialog;
 mod loader;
 pub mod map_paint;
 mod map_view;
 mod problems;
+pub mod render;
 pub mod theme;
 mod time_panel;
 mod top_bar;

@@ -275,7 +275,7 @@ fn histogram_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
 }
 
 /// Day ticks that stay readable: every day on a short timeline, then weekly, monthly.
-fn day_marks(bounds: (f64, f64), span_days: f64) -> Vec<GridMark> {
+pub(super) fn day_marks(bounds: (f64, f64), span_days: f64) -> Vec<GridMark> {
     let visible = (bounds.1 - bounds.0).max(1.0).min(span_days + 2.0);
     let step = [1.0, 2.0, 7.0, 14.0, 30.0, 61.0, 91.0, 182.0, 365.0]
         .into_iter()
@@ -296,18 +296,22 @@ fn day_marks(bounds: (f64, f64), span_days: f64) -> Vec<GridMark> {
 
 /// The selected place's events per day (day-dated only).
 fn selected_place_days(view: &ViewCtx<'_>) -> Vec<(NaiveDate, u32)> {
-    let Some(place) = view
-        .selection
-        .place()
-        .and_then(|id| view.index.place_index(id))
-    else {
+    place_days(view.index, view.corpus, view.selection.place())
+}
+
+/// A place's events per day (day-dated only); none without a place.
+pub(super) fn place_days(
+    index: &crate::index::CorpusIndex,
+    corpus: &crate::corpus::Corpus,
+    place: Option<crate::gazetteer::PlaceId>,
+) -> Vec<(NaiveDate, u32)> {
+    let Some(place) = place.and_then(|id| index.place_index(id)) else {
         return Vec::new();
     };
-    let mut days: Vec<NaiveDate> = view
-        .index
+    let mut days: Vec<NaiveDate> = index
         .events_of_place(place)
         .iter()
-        .filter_map(|&e| view.corpus.events.get(e))
+        .filter_map(|&e| corpus.events.get(e))
         .filter(|e| e.date.granularity == crate::temporal::Granularity::Day)
         .map(|e| e.date.first_day)
         .collect();

@@ -143,6 +143,14 @@ fn file_menu_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
         out.push(Command::ExportEventsDialog);
         ui.close();
     }
+    if ui
+        .add(shortcut("Export image…").shortcut_text("Ctrl+E"))
+        .on_hover_text("Save a slide-ready PNG of the map: title, dates, legend, sources")
+        .clicked()
+    {
+        out.push(Command::ExportImageDialog);
+        ui.close();
+    }
     ui.separator();
     if ui.button("Quit").clicked() {
         out.push(Command::Quit);
