@@ -272,7 +272,7 @@ fn read_input(input: &Input) -> Result<(Vec<u8>, Option<DateTime<FixedOffset>>),
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    let mut visited = Vec::new();
+    let mut visited = rustc_hash::FxHashSet::default();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, 0, &mut visited, &mut files, &mut problems),
@@ -291,7 +291,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
 fn walk(
     dir: &Path,
     depth: usize,
-    visited: &mut Vec<PathBuf>,
+    visited: &mut rustc_hash::FxHashSet<PathBuf>,
     files: &mut Vec<PathBuf>,
     problems: &mut Vec<Problem>,
 ) {
@@ -307,9 +307,15 @@ fn walk(
     // Canonical paths catch symlink loops.
     if let Ok(canonical) = std::fs::canonicalize(dir) {
         if visited.contains(&canonical) {
+            problems.push(Problem::new(
+                dir,
+                ProblemKind::FolderSeen {
+                    folder: canonical.display().to_string(),
+                },
+            ));
             return;
         }
-        visited.push(canonical);
+        visited.insert(canonical);
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,

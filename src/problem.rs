@@ -95,6 +95,12 @@ pub enum ProblemKind {
         /// The file loaded first.
         other: String,
     },
+    /// A folder reached again through a symbolic link (a loop, or two links to it).
+    #[error("folder already read as {folder} (through a symbolic link); skipped")]
+    FolderSeen {
+        /// The folder's real path.
+        folder: String,
+    },
 }
 
 impl ProblemKind {
@@ -105,7 +111,8 @@ impl ProblemKind {
             | Self::NulBytes { .. }
             | Self::NoDate { .. }
             | Self::BadDate { .. }
-            | Self::Duplicate { .. } => Severity::Warning,
+            | Self::Duplicate { .. }
+            | Self::FolderSeen { .. } => Severity::Warning,
             Self::Io { .. }
             | Self::Empty
             | Self::Binary { .. }

@@ -2,7 +2,7 @@
 //!
 //! Order of checks: empty → known binary signatures (PNG, ELF, PDF, ZIP, …) → byte-order
 //! marks (UTF-8, UTF-16 LE/BE) → NUL bytes (a few inside text are removed with a
-//! warning; many mean binary) → control characters → UTF-8 → a guessed legacy encoding
+//! warning; more than 8 that are over 1% of the bytes mean binary) → control characters → UTF-8 → a guessed legacy encoding
 //! (`chardetng`, e.g. Windows-1251 or Latin-1) with a warning.
 
 use crate::problem::ProblemKind;
@@ -74,7 +74,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, ProblemKind> {
     let nul_count = memchr::memchr_iter(0, &bytes).count();
     let bytes = if nul_count == 0 {
         bytes
-    } else if nul_count * 100 > bytes.len() {
+    } else if nul_count > 8 && nul_count * 100 > bytes.len() {
         return Err(ProblemKind::Binary {
             what: format!("{nul_count} NUL bytes"),
         });

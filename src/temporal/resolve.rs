@@ -42,7 +42,7 @@ pub fn resolve(
         Expr::MonthYear { year, month } => EventDate::month(year, month),
         Expr::Month { month, year } => {
             let year = match year {
-                YearRef::Relative(offset) => p.year() + offset,
+                YearRef::Relative(offset) => p.year().checked_add(offset)?,
                 YearRef::That => that_year.unwrap_or(p.year()),
                 YearRef::Unspecified => {
                     let next = if month >= p.month() {
@@ -104,7 +104,7 @@ pub fn resolve(
             }?;
             EventDate::month(shifted.year(), shifted.month())
         }
-        Expr::RelativeYears(n) => EventDate::year(p.year() + n),
+        Expr::RelativeYears(n) => EventDate::year(p.year().checked_add(n)?),
     }
 }
 
