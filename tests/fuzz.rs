@@ -78,7 +78,10 @@ fn read_and_extract(bytes: &[u8]) {
         let extraction = dateline::extract::extract(a, Gazetteer::embedded());
         for event in &extraction.events {
             let (s, e) = (event.start as usize, event.end as usize);
-            assert!(s < e && a.text.get(s..e).is_some(), "mention {s}..{e} in {name}");
+            assert!(
+                s < e && a.text.get(s..e).is_some(),
+                "mention {s}..{e} in {name}"
+            );
             let (s, e) = (event.sentence_start as usize, event.sentence_end as usize);
             assert!(a.text.get(s..e).is_some(), "sentence {s}..{e} in {name}");
         }
@@ -99,8 +102,11 @@ fn expr() -> impl Strategy<Value = Expr> {
         any::<i32>().prop_map(YearRef::Relative),
     ];
     prop_oneof![
-        (any::<i32>(), any::<u32>(), any::<u32>())
-            .prop_map(|(year, month, day)| Expr::Date { year, month, day }),
+        (any::<i32>(), any::<u32>(), any::<u32>()).prop_map(|(year, month, day)| Expr::Date {
+            year,
+            month,
+            day
+        }),
         (any::<u32>(), any::<u32>()).prop_map(|(month, day)| Expr::DayMonth { month, day }),
         (any::<i32>(), any::<u32>()).prop_map(|(year, month)| Expr::MonthYear { year, month }),
         (any::<u32>(), year_ref).prop_map(|(month, year)| Expr::Month { month, year }),
@@ -116,9 +122,8 @@ fn expr() -> impl Strategy<Value = Expr> {
 fn published() -> impl Strategy<Value = NaiveDate> {
     prop_oneof![
         // Ordinary news dates, and the ends of what chrono can represent.
-        (1900i32..2100, 1u32..=366).prop_map(|(y, d)| {
-            NaiveDate::from_yo_opt(y, d.min(365)).unwrap_or(NaiveDate::MIN)
-        }),
+        (1900i32..2100, 1u32..=366)
+            .prop_map(|(y, d)| { NaiveDate::from_yo_opt(y, d.min(365)).unwrap_or(NaiveDate::MIN) }),
         Just(NaiveDate::MIN),
         Just(NaiveDate::MAX),
     ]
@@ -167,7 +172,10 @@ proptest! {
 #[test]
 fn resolver_regressions() {
     let p = NaiveDate::MIN;
-    assert_eq!(resolve(Expr::RelativeYears(-2_147_221_506), p, Tense::Past, None), None);
+    assert_eq!(
+        resolve(Expr::RelativeYears(-2_147_221_506), p, Tense::Past, None),
+        None
+    );
     let month = Expr::Month {
         month: 5,
         year: YearRef::Relative(i32::MIN),

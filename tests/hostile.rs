@@ -53,11 +53,8 @@ fn articles_with_events(stdout: &[u8]) -> Vec<String> {
     names
 }
 
-/// One folder of everything that goes wrong in real downloads, next to good files.
-#[test]
-fn a_messy_folder_loads_every_good_file_and_names_every_bad_one() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let d = dir.path();
+/// Writes every troublesome file of the messy-folder test, and good files, into `d`.
+fn messy_folder(d: &Path) {
     write(d, "good.txt", GOOD.as_bytes());
     write(d, "empty.txt", b"");
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
@@ -122,7 +119,14 @@ fn a_messy_folder_loads_every_good_file_and_names_every_bad_one() {
     );
     #[cfg(unix)]
     std::os::unix::fs::symlink(d, d.join("loop")).expect("symlink");
+}
 
+/// One folder of everything that goes wrong in real downloads, next to good files.
+#[test]
+fn a_messy_folder_loads_every_good_file_and_names_every_bad_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    messy_folder(d);
     let out = dateline(&["events", d.to_str().expect("utf-8 path")]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "files failed: exit 2\n{stderr}");
@@ -160,7 +164,10 @@ fn a_messy_folder_loads_every_good_file_and_names_every_bad_one() {
         "broken-live.txt",
         "deep.txt",
     ] {
-        assert!(read.iter().any(|r| r == good), "{good} missing from {read:?}");
+        assert!(
+            read.iter().any(|r| r == good),
+            "{good} missing from {read:?}"
+        );
     }
     assert!(
         !read.iter().any(|r| r == "twice-b.txt"),
@@ -232,7 +239,10 @@ fn a_fifty_megabyte_line_is_read() {
         .filter_map(|e| dateline::gazetteer::Gazetteer::embedded().place(e.place))
         .map(|p| p.name)
         .collect();
-    assert!(places.contains(&"Kharkiv") && places.contains(&"Odesa"), "{places:?}");
+    assert!(
+        places.contains(&"Kharkiv") && places.contains(&"Odesa"),
+        "{places:?}"
+    );
 }
 
 /// 100,000 tiny files: all read, none lost.
@@ -259,7 +269,11 @@ fn a_hundred_thousand_tiny_files() {
 fn a_file_deleted_while_loading_is_reported() {
     let dir = tempfile::tempdir().expect("temp dir");
     let good = write(dir.path(), "good.txt", GOOD.as_bytes());
-    let gone = write(dir.path(), "gone.txt", GOOD.replace("Kharkiv", "Sumy").as_bytes());
+    let gone = write(
+        dir.path(),
+        "gone.txt",
+        GOOD.replace("Kharkiv", "Sumy").as_bytes(),
+    );
     let (files, problems) = corpus::discover(&[dir.path().to_path_buf()]);
     assert_eq!(files, vec![gone.clone(), good]);
     std::fs::remove_file(&gone).expect("delete");
@@ -288,7 +302,7 @@ fn an_unreadable_file_is_reported() {
     let locked = write(dir.path(), "locked.txt", GOOD.as_bytes());
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     if std::fs::read(&locked).is_ok() {
-        eprintln!("running as root: permissions do not apply, case skipped");
+        // Running as root: permissions do not apply, so there is no such file to test.
         return;
     }
     let corpus = Corpus::load(&[dir.path().to_path_buf()]);
@@ -297,6 +311,9 @@ fn an_unreadable_file_is_reported() {
         .iter()
         .find(|p| p.path == locked)
         .expect("locked.txt reported");
-    assert!(problem.to_string().contains("ermission denied"), "{problem}");
+    assert!(
+        problem.to_string().contains("ermission denied"),
+        "{problem}"
+    );
     assert_eq!(corpus.articles.len(), 1);
 }

@@ -35,7 +35,11 @@ fn traced(args: &[&str]) -> Vec<String> {
 fn assert_offline(calls: &[String]) {
     let network: Vec<&String> = calls
         .iter()
-        .filter(|c| ["AF_INET", "AF_INET6", "AF_PACKET"].iter().any(|f| c.contains(f)))
+        .filter(|c| {
+            ["AF_INET", "AF_INET6", "AF_PACKET"]
+                .iter()
+                .any(|f| c.contains(f))
+        })
         .collect();
     assert!(network.is_empty(), "network calls: {network:?}");
 }
