@@ -16,6 +16,7 @@ const EXAMPLES: &str = "\
 Examples:
   dateline                                 the viewer, on the bundled seed articles
   dateline view news/                      the viewer, on every article under news/
+  dateline view news/ --watch              … and follow files added, changed or deleted
   dateline events                          events of the bundled seed articles (JSON Lines)
   dateline events news/ --format csv       every article under news/, as CSV
   dateline events a.txt b.json --format geojson > events.geojson
@@ -199,6 +200,9 @@ pub struct CorpusArgs {
 pub struct ViewArgs {
     /// Article files or folders of them; none = the bundled seed articles.
     pub paths: Vec<PathBuf>,
+    /// Watch the folders: files added or changed appear, deleted ones disappear.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 /// Arguments of `dateline events`.
@@ -259,6 +263,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn view(args: ViewArgs) -> anyhow::Result<ExitCode> {
     let options = crate::ui::StartOptions {
         paths: args.paths,
+        watch: args.watch,
         ..Default::default()
     };
     crate::ui::run(options).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;

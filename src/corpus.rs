@@ -136,7 +136,7 @@ impl Corpus {
     /// cancelled.
     pub fn from_inputs_with(
         inputs: Vec<Input>,
-        mut problems: Vec<Problem>,
+        problems: Vec<Problem>,
         progress: &Progress,
     ) -> Option<Self> {
         let gazetteer = Gazetteer::embedded();
@@ -164,6 +164,66 @@ impl Corpus {
         if progress.cancelled() {
             return None;
         }
+        Some(Self::assemble(results, problems))
+    }
+
+    /// The corpus after files changed on disk: articles and problems of `removed` paths
+    /// (files, or folders and everything under them) and of `changed` files are dropped,
+    /// the `changed` files are read again, and nothing else is re-read (the other
+    /// articles keep their parsed text and events). Articles stay in path order.
+    #[must_use]
+    pub fn apply_changes(&self, changed: &[PathBuf], removed: &[PathBuf]) -> Self {
+        let gone = |path: &Path| {
+            changed.iter().any(|c| c == path) || removed.iter().any(|r| path.starts_with(r))
+        };
+        // What is kept, as (path, article, its events, its dates), then the re-read files.
+        let mut entries: Vec<(PathBuf, FileResult)> = Vec::new();
+        for (i, article) in self.articles.iter().enumerate() {
+            if gone(&article.path) {
+                continue;
+            }
+            let extraction = crate::extract::Extraction {
+                events: slice_of(&self.events, |e| e.article, i).to_vec(),
+                dates: slice_of(&self.dates, |d| d.article, i).to_vec(),
+            };
+            entries.push((
+                article.path.clone(),
+                Ok((article.clone(), extraction, Vec::new())),
+            ));
+        }
+        let mut problems: Vec<Problem> = self
+            .problems
+            .iter()
+            .filter(|p| !gone(&p.path))
+            .cloned()
+            .collect();
+        let inputs = changed
+            .iter()
+            .map(|path| Input {
+                path: path.clone(),
+                bytes: None,
+            })
+            .collect();
+        let fresh = Self::from_inputs(inputs, Vec::new());
+        problems.extend(fresh.problems.iter().cloned());
+        for (i, article) in fresh.articles.iter().enumerate() {
+            let extraction = crate::extract::Extraction {
+                events: slice_of(&fresh.events, |e| e.article, i).to_vec(),
+                dates: slice_of(&fresh.dates, |d| d.article, i).to_vec(),
+            };
+            entries.push((
+                article.path.clone(),
+                Ok((article.clone(), extraction, Vec::new())),
+            ));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        Self::assemble(entries, problems)
+    }
+
+    /// Assembles read files, in the given order, into a corpus: warnings become problems,
+    /// a text read twice is kept once, events are numbered by their article.
+    fn assemble(results: Vec<(PathBuf, FileResult)>, mut problems: Vec<Problem>) -> Self {
         let mut corpus = Self::default();
         corpus.problems.append(&mut problems);
         let mut seen: HashMap<u64, usize> = HashMap::new();
@@ -196,7 +256,7 @@ impl Corpus {
                 Err(kind) => corpus.problems.push(Problem::new(&path, kind)),
             }
         }
-        Some(corpus)
+        corpus
     }
 
     fn push(&mut self, article: Article, extraction: crate::extract::Extraction, index: u32) {
@@ -221,6 +281,13 @@ impl Corpus {
     pub fn item_count(&self) -> usize {
         self.articles.iter().map(|a| a.items.len()).sum()
     }
+}
+
+/// The run of `items` (sorted by article) that belongs to article `i`.
+fn slice_of<T>(items: &[T], article: impl Fn(&T) -> u32, i: usize) -> &[T] {
+    let lo = items.partition_point(|x| (article(x) as usize) < i);
+    let hi = items.partition_point(|x| (article(x) as usize) <= i);
+    items.get(lo..hi).unwrap_or(&[])
 }
 
 fn digest(text: &str) -> u64 {

@@ -34,3 +34,4 @@ pub mod text;
 pub mod time_control;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod watch;

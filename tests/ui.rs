@@ -403,3 +403,59 @@ fn export_image_matches_the_command_line() {
         "the app and the CLI drew different pixels"
     );
 }
+
+/// Watch mode in the window: a file dropped into the opened folder shows up on the map
+/// without reopening, a deleted one goes, and File → Watch for changes turns it off.
+#[test]
+fn watched_folder_updates_the_map() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().to_path_buf();
+    let article = |place: &str| {
+        format!(" date 2023-06-01\nShelling hit {place} in Ukraine on Monday, officials said.\n")
+    };
+    std::fs::write(d.join("a.txt"), article("Kharkiv")).expect("write");
+    let paths = vec![d.clone()];
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            DatelineApp::new(
+                cc,
+                StartOptions {
+                    paths,
+                    basemap_now: true,
+                    fresh: true,
+                    watch: true,
+                    ..Default::default()
+                },
+            )
+        });
+    let wait_for = |h: &mut Harness<'static, DatelineApp>, what: &dyn Fn(&DatelineApp) -> bool| {
+        for _ in 0..200 {
+            if what(h.state()) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            h.step();
+        }
+        false
+    };
+    assert!(wait_for(&mut h, &|app| !app.loading() && app.watching()));
+    assert_eq!(h.state().marker_names(), ["Kharkiv"]);
+
+    std::fs::write(d.join("b.txt"), article("Odesa")).expect("write");
+    assert!(
+        wait_for(&mut h, &|app| app.marker_names().contains(&"Odesa")),
+        "{:?}",
+        h.state().marker_names()
+    );
+    h.run();
+    h.get_by_label_contains("Updated from disk: 1 file(s) read");
+
+    std::fs::remove_file(d.join("a.txt")).expect("delete");
+    assert!(wait_for(&mut h, &|app| app.marker_names() == ["Odesa"]));
+
+    click(&mut h, Role::Button, "File");
+    click(&mut h, Role::CheckBox, "Watch for changes");
+    assert!(!h.state().watching());
+}

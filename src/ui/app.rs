@@ -38,6 +38,8 @@ pub struct UiState {
     pub show_countries: bool,
     /// The last opened paths, newest first.
     pub recent: Vec<Vec<PathBuf>>,
+    /// Watch opened folders and files for changes.
+    pub watch: bool,
 }
 
 impl Default for UiState {
@@ -48,6 +50,7 @@ impl Default for UiState {
             looping: false,
             show_countries: false,
             recent: Vec::new(),
+            watch: false,
         }
     }
 }
@@ -64,6 +67,8 @@ pub struct StartOptions {
     pub basemap_now: bool,
     /// Ignore saved preferences (tests start from the defaults).
     pub fresh: bool,
+    /// Watch the opened paths for changes (`--watch`; else the saved preference).
+    pub watch: bool,
 }
 
 /// What the markers depend on: corpus generation, window, search generation, countries.
@@ -98,6 +103,9 @@ pub struct DatelineApp {
     image_dialog_rx: Option<Receiver<Option<PathBuf>>>,
     image_rx: Option<Receiver<String>>,
     paths: Vec<PathBuf>,
+    watcher: Option<crate::watch::Watcher>,
+    update_rx: Option<Receiver<(Loaded, crate::watch::Changes)>>,
+    queued_changes: Option<crate::watch::Changes>,
     start_cursor: Option<NaiveDate>,
     show_problems: bool,
     show_about: bool,
@@ -112,12 +120,13 @@ pub struct DatelineApp {
 impl DatelineApp {
     /// Creates the app (eframe calls this with its creation context).
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        let prefs = match cc.storage {
+        let mut prefs: UiState = match cc.storage {
             Some(storage) if !options.fresh => {
                 eframe::get_value(storage, eframe::APP_KEY).unwrap_or_default()
             }
             _ => UiState::default(),
         };
+        prefs.watch |= options.watch;
         theme::install_fonts(&cc.egui_ctx);
         let ctx = cc.egui_ctx.clone();
         let (basemap, basemap_rx) = if options.basemap_now {
@@ -145,6 +154,9 @@ impl DatelineApp {
             image_dialog_rx: None,
             image_rx: None,
             paths: Vec::new(),
+            watcher: None,
+            update_rx: None,
+            queued_changes: None,
             start_cursor: options.cursor,
             show_problems: false,
             show_about: false,
@@ -283,6 +295,7 @@ impl DatelineApp {
                     self.status =
                         (problems > 0).then(|| format!("{problems} problem(s) while loading"));
                     self.install(*loaded);
+                    self.restart_watch(ctx);
                 }
                 Poll::Stopped => {
                     self.loader = None;
@@ -302,6 +315,7 @@ impl DatelineApp {
         if let Some(message) = take_reply(&mut self.image_rx) {
             self.status = Some(message);
         }
+        self.poll_watch(ctx);
         if self.export_rx.is_some()
             || self.export_dialog_rx.is_some()
             || self.dialog_rx.is_some()
@@ -460,8 +474,124 @@ impl DatelineApp {
             }
             Command::FocusSearch => self.top.focus_search = true,
             Command::ShowCountries(show) => self.prefs.show_countries = show,
+            Command::SetWatch(watch) => {
+                self.prefs.watch = watch;
+                self.restart_watch(ctx);
+            }
             Command::FitMap => self.map.request_fit(),
         }
+    }
+
+    /// True while the opened paths are watched for changes.
+    pub fn watching(&self) -> bool {
+        self.watcher.is_some()
+    }
+
+    /// Starts or stops watching the opened paths, as the preference says (the bundled
+    /// seeds are never watched).
+    fn restart_watch(&mut self, ctx: &egui::Context) {
+        self.watcher = None;
+        if !self.prefs.watch || self.paths.is_empty() || self.loader.is_some() {
+            return;
+        }
+        let repaint = ctx.clone();
+        match crate::watch::Watcher::start(&self.paths, move || repaint.request_repaint()) {
+            Ok(watcher) => self.watcher = Some(watcher),
+            Err(e) => self.status = Some(format!("Cannot watch for changes: {e}")),
+        }
+    }
+
+    /// Applies changes on disk: only the changed files are read again, on a background
+    /// thread; the time cursor, the selected place and the map view stay.
+    fn poll_watch(&mut self, ctx: &egui::Context) {
+        if let Some((loaded, changes)) = take_reply(&mut self.update_rx) {
+            self.update(loaded, &changes);
+        }
+        if let Some(changes) = self.watcher.as_ref().and_then(crate::watch::Watcher::poll) {
+            match &mut self.queued_changes {
+                Some(queued) => queued.merge(changes),
+                None => self.queued_changes = Some(changes),
+            }
+        }
+        if self.update_rx.is_some() || self.loader.is_some() {
+            if self.queued_changes.is_some() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            return;
+        }
+        let Some(changes) = self.queued_changes.take() else {
+            return;
+        };
+        let data = Arc::clone(&self.data);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("update".into())
+            .spawn(move || {
+                let corpus = data
+                    .corpus
+                    .apply_changes(&changes.changed, &changes.removed);
+                tx.send((Loaded::new(corpus), changes)).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.update_rx = Some(rx),
+            Err(e) => self.status = Some(format!("Cannot apply changes: {e}")),
+        }
+    }
+
+    /// Swaps in an updated corpus, keeping the cursor, the window, the selected place and
+    /// item (found again by file) and the map view.
+    fn update(&mut self, loaded: Loaded, changes: &crate::watch::Changes) {
+        let item = self.selection.item().and_then(|item| {
+            let path = self
+                .data
+                .corpus
+                .articles
+                .get(item.article as usize)?
+                .path
+                .clone();
+            let article = loaded.corpus.articles.iter().position(|a| a.path == path)?;
+            let article = u32::try_from(article).ok()?;
+            let exists = loaded
+                .corpus
+                .articles
+                .get(article as usize)
+                .is_some_and(|a| (item.item as usize) < a.items.len());
+            exists.then_some(crate::selection::ItemRef {
+                article,
+                item: item.item,
+            })
+        });
+        let place = self
+            .selection
+            .place()
+            .filter(|id| loaded.index.place_index(*id).is_some());
+        let (first, last) = loaded.index.bounds;
+        let _ = self.time.apply(
+            TimeCommand::SetBounds { first, last },
+            &loaded.index.event_days,
+        );
+        self.data = Arc::new(loaded);
+        self.generation += 1;
+        self.selection = Selection::default();
+        if let Some(item) = item {
+            let _ = self.selection.apply(SelectionCommand::SelectItem(item));
+        }
+        if let Some(place) = place {
+            let _ = self.selection.apply(SelectionCommand::SelectPlace(place));
+        }
+        self.filter = (!self.query.trim().is_empty()).then(|| {
+            self.data
+                .index
+                .filter(&self.data.corpus, Gazetteer::embedded(), &self.query)
+        });
+        self.filter_generation += 1;
+        self.status = Some(format!(
+            "Updated from disk: {} file(s) read, {} removed",
+            changes.changed.len(),
+            changes.removed.len()
+        ));
     }
 
     fn apply_time(&mut self, command: TimeCommand, origin: Origin) {

@@ -57,6 +57,8 @@ pub enum Command {
     FocusSearch,
     /// Show or hide countries as markers.
     ShowCountries(bool),
+    /// Watch the opened folders for changes, or stop.
+    SetWatch(bool),
     /// Frame the events on the map.
     FitMap,
 }

@@ -134,6 +134,17 @@ fn file_menu_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
         out.push(Command::Open(Vec::new()));
         ui.close();
     }
+    let mut watch = view.prefs.watch;
+    if ui
+        .checkbox(&mut watch, "Watch for changes")
+        .on_hover_text(
+            "Files added to or changed in the opened folders appear within a second; \
+             deleted ones disappear (not for the sample articles)",
+        )
+        .changed()
+    {
+        out.push(Command::SetWatch(watch));
+    }
     ui.separator();
     if ui
         .button("Export events…")
