@@ -177,20 +177,7 @@ impl Corpus {
             changed.iter().any(|c| c == path) || removed.iter().any(|r| path.starts_with(r))
         };
         // What is kept, as (path, article, its events, its dates), then the re-read files.
-        let mut entries: Vec<(PathBuf, FileResult)> = Vec::new();
-        for (i, article) in self.articles.iter().enumerate() {
-            if gone(&article.path) {
-                continue;
-            }
-            let extraction = crate::extract::Extraction {
-                events: slice_of(&self.events, |e| e.article, i).to_vec(),
-                dates: slice_of(&self.dates, |d| d.article, i).to_vec(),
-            };
-            entries.push((
-                article.path.clone(),
-                Ok((article.clone(), extraction, Vec::new())),
-            ));
-        }
+        let mut entries = self.entries(|path| !gone(path));
         let mut problems: Vec<Problem> = self
             .problems
             .iter()
@@ -206,16 +193,7 @@ impl Corpus {
             .collect();
         let fresh = Self::from_inputs(inputs, Vec::new());
         problems.extend(fresh.problems.iter().cloned());
-        for (i, article) in fresh.articles.iter().enumerate() {
-            let extraction = crate::extract::Extraction {
-                events: slice_of(&fresh.events, |e| e.article, i).to_vec(),
-                dates: slice_of(&fresh.dates, |d| d.article, i).to_vec(),
-            };
-            entries.push((
-                article.path.clone(),
-                Ok((article.clone(), extraction, Vec::new())),
-            ));
-        }
+        entries.extend(fresh.entries(|_| true));
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         Self::assemble(entries, problems)
@@ -257,6 +235,25 @@ impl Corpus {
             }
         }
         corpus
+    }
+
+    /// Each kept article with its own events and dates, as if just read.
+    fn entries(&self, keep: impl Fn(&Path) -> bool) -> Vec<(PathBuf, FileResult)> {
+        self.articles
+            .iter()
+            .enumerate()
+            .filter(|(_, article)| keep(&article.path))
+            .map(|(i, article)| {
+                let extraction = crate::extract::Extraction {
+                    events: slice_of(&self.events, |e| e.article, i).to_vec(),
+                    dates: slice_of(&self.dates, |d| d.article, i).to_vec(),
+                };
+                (
+                    article.path.clone(),
+                    Ok((article.clone(), extraction, Vec::new())),
+                )
+            })
+            .collect()
     }
 
     fn push(&mut self, article: Article, extraction: crate::extract::Extraction, index: u32) {
