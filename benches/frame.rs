@@ -95,7 +95,62 @@ fn frames(c: &mut Criterion) {
     bench_corpus(c, "seeds", Vec::new());
     let dir = tempfile::tempdir().expect("temp dir");
     write_corpus(dir.path(), SynthOptions::default()).expect("corpus written");
-    bench_corpus(c, "synth_10k", vec![dir.path().to_path_buf()]);
+    let paths = vec![dir.path().to_path_buf()];
+    bench_corpus(c, "synth_10k", paths.clone());
+    loading(c, &paths);
+}
+
+/// Opening the 10,000-article folder in the app: from the open to the first frame
+/// drawn with the corpus (the target is 2 s), and the cost of a frame while the load
+/// runs in the background (the window must keep drawing at 30 fps or more).
+fn loading(c: &mut Criterion, paths: &[PathBuf]) {
+    let start = |paths: &[PathBuf]| {
+        let paths = paths.to_vec();
+        Harness::builder()
+            .with_size(SIZE)
+            .with_step_dt(1.0 / 60.0)
+            .build_eframe(move |cc| {
+                DatelineApp::new(
+                    cc,
+                    StartOptions {
+                        paths,
+                        basemap_now: true,
+                        fresh: true,
+                        ..Default::default()
+                    },
+                )
+            })
+    };
+    let mut group = c.benchmark_group("load/synth_10k");
+    group.sample_size(10);
+    group.bench_function("open_to_interactive", |b| {
+        b.iter(|| {
+            let mut h = start(paths);
+            while h.state().loading() {
+                std::thread::sleep(Duration::from_millis(5));
+                h.step();
+            }
+            frame(&mut h)
+        });
+    });
+    group.bench_function("frame_while_loading", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            let mut h = start(paths);
+            for _ in 0..iters {
+                if !h.state().loading() {
+                    h = start(paths);
+                }
+                let t = std::time::Instant::now();
+                frame(&mut h);
+                total += t.elapsed();
+                // A window at 60 Hz leaves the rest of the frame to the loader.
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            total
+        });
+    });
+    group.finish();
 }
 
 /// Start-up in-process on the seeds: everything before the first frame is shown (the

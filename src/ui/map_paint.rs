@@ -3,6 +3,7 @@
 //! The interactive map (an egui_plot item) and the briefing renderer both paint through
 //! these functions, so the window and the exported image cannot drift apart.
 
+use super::marker_atlas::{self, MarkerAtlas};
 use super::theme;
 use crate::basemap::{Basemap, Polyline};
 use crate::gazetteer::PlaceKind;
@@ -82,13 +83,20 @@ pub fn paint_basemap(basemap: &Basemap, xf: &MapTransform, shapes: &mut Vec<Shap
         theme::LAKE,
     );
     shapes.push(Shape::mesh(lakes));
-    add_lines(
-        &basemap.region_borders,
-        xf,
-        Stroke::new(0.7, theme::REGION_BORDER),
-        shapes,
-    );
-    add_lines(&basemap.rivers, xf, Stroke::new(1.0, theme::RIVER), shapes);
+    // Level of detail: first-level regions and rivers are clutter on a view of a
+    // continent or more (and most of the vertices).
+    let span = xf.max[0] - xf.min[0];
+    if span <= REGIONS_UP_TO_DEGREES {
+        add_lines(
+            &basemap.region_borders,
+            xf,
+            Stroke::new(0.7, theme::REGION_BORDER),
+            shapes,
+        );
+    }
+    if span <= RIVERS_UP_TO_DEGREES {
+        add_lines(&basemap.rivers, xf, Stroke::new(1.0, theme::RIVER), shapes);
+    }
     add_lines(
         &basemap.borders,
         xf,
@@ -96,6 +104,14 @@ pub fn paint_basemap(basemap: &Basemap, xf: &MapTransform, shapes: &mut Vec<Shap
         shapes,
     );
 }
+
+/// Widest view (degrees of longitude) that shows first-level region borders.
+const REGIONS_UP_TO_DEGREES: f64 = 60.0;
+/// Widest view (degrees of longitude) that shows rivers.
+const RIVERS_UP_TO_DEGREES: f64 = 120.0;
+/// Border and river points closer than this to the last one kept (in points) are left
+/// out: finer than the eye can follow on a map line, and each costs vertices.
+const LINE_STEP: f32 = 1.5;
 
 /// The base map tessellated once for a view, reused while the view does not move: the
 /// borders and rivers are thousands of strokes, and re-tessellating them every frame was
@@ -181,14 +197,18 @@ fn add_mesh(
 
 fn add_lines(lines: &[Polyline], xf: &MapTransform, stroke: Stroke, shapes: &mut Vec<Shape>) {
     for line in lines.iter().filter(|l| xf.sees(l.bounds)) {
-        // Points closer than a pixel to the last one kept add nothing visible but cost
+        // Points closer than LINE_STEP to the last one kept add nothing visible but cost
         // tessellation and memory (Natural Earth's detail is finer than a pixel at most
         // zooms): drop them, keeping the ends.
         let mut points: Vec<Pos2> = Vec::with_capacity(line.points.len());
         for (i, p) in line.points.iter().enumerate() {
             let q = xf.screen_from_map32(*p);
             let last = i + 1 == line.points.len();
-            if last || points.last().is_none_or(|k| k.distance_sq(q) >= 1.0) {
+            if last
+                || points
+                    .last()
+                    .is_none_or(|k| k.distance_sq(q) >= LINE_STEP * LINE_STEP)
+            {
                 points.push(q);
             }
         }
@@ -274,7 +294,12 @@ pub struct PlacedLabel {
 #[derive(Default)]
 pub struct MarkerPaintCache {
     key: Option<u64>,
+    /// Tessellated circles too big for the atlas (drawn first: markers go largest first).
     circles: Option<std::sync::Arc<Mesh>>,
+    /// The other markers, as atlas quads.
+    sprites: Option<std::sync::Arc<Mesh>>,
+    /// Rings around the selected places, on top.
+    rings: Option<std::sync::Arc<Mesh>>,
     labels: Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)>,
 }
 
@@ -302,19 +327,29 @@ pub fn paint_markers(
         h.finish()
     };
     if cache.key != Some(key) || cache.circles.is_none() {
-        let mut raw = Vec::new();
+        let mut painted = PaintedMarkers {
+            circles: Vec::new(),
+            sprites: MarkerAtlas::get(ctx).mesh(),
+            rings: Vec::new(),
+        };
         cache.labels = paint_markers_uncached(
             ctx,
             markers,
             (selected, highlighted),
             xf,
             max_labels,
-            &mut raw,
+            &mut painted,
         );
-        cache.circles = Some(tessellate_once(ctx, xf.rect().expand(20.0), raw));
+        let clip = xf.rect().expand(20.0);
+        cache.circles = Some(tessellate_once(ctx, clip, painted.circles));
+        cache.sprites = Some(std::sync::Arc::new(painted.sprites));
+        cache.rings = Some(tessellate_once(ctx, clip, painted.rings));
         cache.key = Some(key);
     }
-    if let Some(mesh) = &cache.circles {
+    for mesh in [&cache.circles, &cache.sprites, &cache.rings]
+        .into_iter()
+        .flatten()
+    {
         shapes.push(Shape::Mesh(mesh.clone()));
     }
     for (label, galley) in &cache.labels {
@@ -328,16 +363,27 @@ pub fn paint_markers(
     cache.labels.iter().map(|(l, _)| l.clone()).collect()
 }
 
-/// Pushes the markers' circles into `shapes` and returns the labels that fit, with
-/// their text laid out.
+/// Markers drawn for one view, in paint order.
+struct PaintedMarkers {
+    /// Circles too big for the atlas.
+    circles: Vec<Shape>,
+    /// Atlas quads.
+    sprites: Mesh,
+    /// Selection rings.
+    rings: Vec<Shape>,
+}
+
+/// Paints the markers' circles and returns the labels that fit, with their text laid
+/// out.
 fn paint_markers_uncached(
     ctx: &Context,
     markers: &[MapMarker],
     (selected, highlighted): (Option<usize>, &[usize]),
     xf: &MapTransform,
     max_labels: usize,
-    shapes: &mut Vec<Shape>,
+    painted: &mut PaintedMarkers,
 ) -> Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)> {
+    let atlas = MarkerAtlas::get(ctx);
     let font = theme::place_font();
     let galleys: Vec<_> = markers
         .iter()
@@ -371,8 +417,24 @@ fn paint_markers_uncached(
         } else {
             (m.color, Stroke::new(1.0, theme::MARKER_OUTLINE))
         };
-        shapes.push(Shape::circle_filled(center, m.radius, fill));
-        shapes.push(Shape::circle_stroke(center, m.radius, stroke));
+        if atlas.holds(m.radius + stroke.width / 2.0) {
+            let ring = if m.hollow {
+                marker_atlas::Kind::ThickRing
+            } else {
+                marker_atlas::Kind::ThinRing
+            };
+            let mesh = &mut painted.sprites;
+            atlas.add(mesh, marker_atlas::Kind::Disc, center, m.radius, fill);
+            atlas.add(mesh, ring, center, m.radius, stroke.color);
+        } else {
+            painted
+                .circles
+                .push(Shape::circle_filled(center, m.radius, fill));
+            painted
+                .circles
+                .push(Shape::circle_stroke(center, m.radius, stroke));
+        }
+        let shapes = &mut painted.rings;
         if Some(m.place) == selected {
             shapes.push(Shape::circle_stroke(
                 center,

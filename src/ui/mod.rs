@@ -14,6 +14,7 @@ mod export_dialog;
 mod loader;
 pub mod map_paint;
 mod map_view;
+mod marker_atlas;
 mod problems;
 pub mod render;
 pub mod theme;

@@ -1,0 +1,208 @@
+//! Markers as textured quads: anti-aliased discs and rings pre-drawn once per pixel
+//! density into one texture, so a marker costs two quads (8 vertices) instead of the
+//! ~350 vertices of a tessellated, feathered circle with its outline. A year of news
+//! puts thousands of markers on the map, and copying their vertices every frame was
+//! most of a frame's time (egui's own pre-rasterised discs work the same way, but stop
+//! at 8 px).
+
+use egui::epaint::{Mesh, TextureHandle};
+use egui::{Color32, ColorImage, Context, Pos2, Rect, TextureOptions, pos2, vec2};
+use std::sync::Arc;
+
+/// Largest radius, in physical pixels, the atlas holds; bigger markers are few and are
+/// tessellated as usual.
+pub const MAX_RADIUS_PX: f32 = 48.0;
+/// Radii step, in physical pixels.
+const STEP_PX: f32 = 0.5;
+const ATLAS_SIDE: usize = 2048;
+
+/// Where one shape of one radius sits in the atlas.
+#[derive(Clone, Copy, Debug)]
+struct Sprite {
+    uv: Rect,
+    /// Side of the sprite in physical pixels (the disc is centred in it).
+    side_px: f32,
+}
+
+/// The texture and its sprites for one pixel density.
+#[derive(Clone)]
+pub struct MarkerAtlas {
+    texture: TextureHandle,
+    pixels_per_point: f32,
+    discs: Vec<Sprite>,
+    thin_rings: Vec<Sprite>,
+    thick_rings: Vec<Sprite>,
+}
+
+/// Which sprite to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A filled disc.
+    Disc,
+    /// A ring one point wide, centred on the radius.
+    ThinRing,
+    /// A ring two points wide, centred on the radius.
+    ThickRing,
+}
+
+impl MarkerAtlas {
+    /// The atlas for the context's pixel density, made (and uploaded) on first use and
+    /// kept in the context's memory.
+    pub fn get(ctx: &Context) -> Arc<Self> {
+        let ppp = ctx.pixels_per_point();
+        let id = egui::Id::unique("dateline-marker-atlas");
+        if let Some(atlas) = ctx.data(|d| d.get_temp::<Arc<Self>>(id))
+            && (atlas.pixels_per_point - ppp).abs() < f32::EPSILON
+        {
+            return atlas;
+        }
+        let atlas = Arc::new(Self::build(ctx, ppp));
+        ctx.data_mut(|d| d.insert_temp(id, atlas.clone()));
+        atlas
+    }
+
+    fn build(ctx: &Context, ppp: f32) -> Self {
+        let mut image = ColorImage::filled([ATLAS_SIDE, ATLAS_SIDE], Color32::TRANSPARENT);
+        let mut packer = Packer::default();
+        let mut make = |ring: Option<f32>| {
+            let mut sprites = Vec::new();
+            let mut r = STEP_PX;
+            while r <= MAX_RADIUS_PX + 0.001 {
+                sprites.push(draw(&mut image, &mut packer, r, ring));
+                r += STEP_PX;
+            }
+            sprites
+        };
+        let discs = make(None);
+        let thin_rings = make(Some(ppp));
+        let thick_rings = make(Some(2.0 * ppp));
+        let texture = ctx.load_texture("marker-atlas", image, TextureOptions::LINEAR);
+        Self {
+            texture,
+            pixels_per_point: ppp,
+            discs,
+            thin_rings,
+            thick_rings,
+        }
+    }
+
+    /// True when a marker of `radius` points fits the atlas.
+    pub fn holds(&self, radius: f32) -> bool {
+        radius * self.pixels_per_point <= MAX_RADIUS_PX
+    }
+
+    /// An empty mesh on the atlas texture.
+    pub fn mesh(&self) -> Mesh {
+        Mesh::with_texture(self.texture.id())
+    }
+
+    /// Adds a sprite of `radius` points at `center`, tinted `color`.
+    pub fn add(&self, mesh: &mut Mesh, kind: Kind, center: Pos2, radius: f32, color: Color32) {
+        let sprites = match kind {
+            Kind::Disc => &self.discs,
+            Kind::ThinRing => &self.thin_rings,
+            Kind::ThickRing => &self.thick_rings,
+        };
+        let r_px = radius * self.pixels_per_point;
+        #[expect(clippy::cast_sign_loss, reason = "clamped to 0 first")]
+        let i = ((r_px / STEP_PX).round().max(0.0) as usize).saturating_sub(1);
+        let Some(sprite) = sprites.get(i).or(sprites.last()) else {
+            return;
+        };
+        // The sprite was drawn for radius (i + 1) * STEP; scale it to the exact radius.
+        let drawn_r = (i + 1) as f32 * STEP_PX;
+        let side = sprite.side_px * (r_px / drawn_r) / self.pixels_per_point;
+        mesh.add_rect_with_uv(
+            Rect::from_center_size(center, vec2(side, side)),
+            sprite.uv,
+            color,
+        );
+    }
+}
+
+/// Shelf packing of square sprites into the atlas.
+#[derive(Default)]
+struct Packer {
+    x: usize,
+    y: usize,
+    row: usize,
+}
+
+impl Packer {
+    fn place(&mut self, side: usize) -> (usize, usize) {
+        if self.x + side > ATLAS_SIDE {
+            self.x = 0;
+            self.y += self.row + 1;
+            self.row = 0;
+        }
+        let at = (self.x, self.y);
+        self.x += side + 1;
+        self.row = self.row.max(side);
+        at
+    }
+}
+
+/// Draws a white disc (or a ring of `ring` pixels wide centred on the radius) of radius
+/// `r` pixels, anti-aliased over one pixel, and returns its sprite.
+fn draw(image: &mut ColorImage, packer: &mut Packer, r: f32, ring: Option<f32>) -> Sprite {
+    let outer = r + ring.map_or(0.0, |w| w / 2.0);
+    #[expect(clippy::cast_sign_loss, reason = "radii are positive")]
+    let half = (outer + 1.5).ceil().max(1.0) as usize;
+    let side = 2 * half;
+    let (x0, y0) = packer.place(side);
+    let c = half as f32;
+    for dy in 0..side {
+        for dx in 0..side {
+            let d = ((dx as f32 + 0.5 - c).powi(2) + (dy as f32 + 0.5 - c).powi(2)).sqrt();
+            let coverage = match ring {
+                None => (r + 0.5 - d).clamp(0.0, 1.0),
+                Some(w) => {
+                    let inner = r - w / 2.0;
+                    (outer + 0.5 - d).clamp(0.0, 1.0) * (d - inner + 0.5).clamp(0.0, 1.0)
+                }
+            };
+            if coverage > 0.0
+                && let Some(px) = image.pixels.get_mut((y0 + dy) * ATLAS_SIDE + x0 + dx)
+            {
+                #[expect(clippy::cast_sign_loss, reason = "coverage is 0..=1")]
+                let alpha = (coverage * 255.0).round() as u8;
+                *px = Color32::from_white_alpha(alpha);
+            }
+        }
+    }
+    let inv = 1.0 / ATLAS_SIDE as f32;
+    Sprite {
+        uv: Rect::from_min_max(
+            pos2(x0 as f32 * inv, y0 as f32 * inv),
+            pos2((x0 + side) as f32 * inv, (y0 + side) as f32 * inv),
+        ),
+        side_px: side as f32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A marker that fits the atlas is two quads, sized to its exact radius.
+    #[test]
+    fn a_marker_is_two_quads() {
+        let ctx = Context::default();
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let atlas = MarkerAtlas::get(ui.ctx());
+            assert!(atlas.holds(12.0) && !atlas.holds(100.0));
+            let mut mesh = atlas.mesh();
+            let center = pos2(100.0, 100.0);
+            atlas.add(&mut mesh, Kind::Disc, center, 12.3, Color32::RED);
+            atlas.add(&mut mesh, Kind::ThinRing, center, 12.3, Color32::BLACK);
+            assert_eq!(mesh.vertices.len(), 8);
+            let bounds = mesh.calc_bounds();
+            // The sprite has a margin of anti-aliasing around the disc.
+            assert!(bounds.width() > 2.0 * 12.3 && bounds.width() < 2.0 * 12.3 + 6.0);
+            assert!((bounds.center() - center).length() < 1e-3);
+            // The same atlas is reused at the same density.
+            assert!(Arc::ptr_eq(&atlas, &MarkerAtlas::get(ui.ctx())));
+        });
+        out.textures_delta.clear();
+    }
+}
