@@ -24,8 +24,9 @@ use std::time::Duration;
 
 const SIZE: egui::Vec2 = egui::vec2(1600.0, 1000.0);
 
-fn harness(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
-    let mut h = Harness::builder()
+/// The app opening `paths` (loading starts in the background).
+fn opening(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
+    Harness::builder()
         .with_size(SIZE)
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| {
@@ -38,7 +39,12 @@ fn harness(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
                     ..Default::default()
                 },
             )
-        });
+        })
+}
+
+/// The app with `paths` loaded.
+fn harness(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
+    let mut h = opening(paths);
     // Wait for the background load (none for the seeds).
     while h.state().loading() {
         std::thread::sleep(Duration::from_millis(20));
@@ -104,23 +110,7 @@ fn frames(c: &mut Criterion) {
 /// drawn with the corpus (the target is 2 s), and the cost of a frame while the load
 /// runs in the background (the window must keep drawing at 30 fps or more).
 fn loading(c: &mut Criterion, paths: &[PathBuf]) {
-    let start = |paths: &[PathBuf]| {
-        let paths = paths.to_vec();
-        Harness::builder()
-            .with_size(SIZE)
-            .with_step_dt(1.0 / 60.0)
-            .build_eframe(move |cc| {
-                DatelineApp::new(
-                    cc,
-                    StartOptions {
-                        paths,
-                        basemap_now: true,
-                        fresh: true,
-                        ..Default::default()
-                    },
-                )
-            })
-    };
+    let start = |paths: &[PathBuf]| opening(paths.to_vec());
     let mut group = c.benchmark_group("load/synth_10k");
     group.sample_size(10);
     group.bench_function("open_to_interactive", |b| {
