@@ -549,6 +549,10 @@ struct LegendLayout {
 }
 
 const LEGEND_PAD: f32 = 8.0;
+/// The key of hollow markers, right of the colour ramp.
+const HOLLOW_TEXT: &str = "month, year\nor region";
+/// From the ramp's right end to the start of [`HOLLOW_TEXT`].
+const HOLLOW_TEXT_OFFSET: f32 = 28.0;
 const RAMP_WIDTH: f32 = 150.0;
 const SIZE_KEY_GAP: f32 = 14.0;
 
@@ -565,7 +569,18 @@ impl LegendLayout {
             .iter()
             .map(|n| scene::marker_radius(*n) * 2.0 + SIZE_KEY_GAP)
             .sum::<f32>();
-        let width = (LEGEND_PAD * 2.0 + RAMP_WIDTH + 70.0)
+        // The ramp, then the hollow-marker key and its text, must fit inside.
+        let hollow_text = ctx
+            .fonts_mut(|f| {
+                f.layout_no_wrap(
+                    HOLLOW_TEXT.to_owned(),
+                    theme::legend_font(),
+                    theme::LEGEND_TEXT,
+                )
+            })
+            .size()
+            .x;
+        let width = (LEGEND_PAD * 2.0 + RAMP_WIDTH + HOLLOW_TEXT_OFFSET + hollow_text)
             .max(LEGEND_PAD * 2.0 + sizes_w)
             .max(210.0);
         // Title, circles and their counts; title, ramp and its dates.
@@ -680,9 +695,9 @@ pub fn paint_legend(
         6.0,
         Stroke::new(2.0, color),
     ));
-    let hollow = text("month, year\nor region");
+    let hollow = text(HOLLOW_TEXT);
     shapes.push(Shape::galley(
-        pos2(hollow_center.x + 10.0, hollow_center.y - 7.0),
+        pos2(ramp.right() + HOLLOW_TEXT_OFFSET, hollow_center.y - 7.0),
         hollow,
         theme::LEGEND_TEXT,
     ));

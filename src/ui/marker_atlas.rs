@@ -3,7 +3,7 @@
 //! ~350 vertices of a tessellated, feathered circle with its outline. A year of news
 //! puts thousands of markers on the map, and copying their vertices every frame was
 //! most of a frame's time (egui's own pre-rasterised discs work the same way, but stop
-//! at 8 px).
+//! at 8 px). Markers above [`MAX_RADIUS_PX`] are tessellated as before.
 
 use egui::epaint::{Mesh, TextureHandle};
 use egui::{Color32, ColorImage, Context, Pos2, Rect, TextureOptions, pos2, vec2};
@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 /// Largest radius, in physical pixels, the atlas holds; bigger markers are few and are
 /// tessellated as usual.
-pub const MAX_RADIUS_PX: f32 = 48.0;
+pub const MAX_RADIUS_PX: f32 = 32.0;
 /// Radii step, in physical pixels.
 const STEP_PX: f32 = 0.5;
-const ATLAS_SIDE: usize = 2048;
+const ATLAS_SIDE: usize = 1024;
 
 /// Where one shape of one radius sits in the atlas.
 #[derive(Clone, Copy, Debug)]
@@ -76,6 +76,10 @@ impl MarkerAtlas {
         let discs = make(None);
         let thin_rings = make(Some(ppp));
         let thick_rings = make(Some(2.0 * ppp));
+        debug_assert!(
+            packer.y + packer.row <= ATLAS_SIDE,
+            "marker sprites overflow the atlas"
+        );
         let texture = ctx.load_texture("marker-atlas", image, TextureOptions::LINEAR);
         Self {
             texture,
@@ -190,7 +194,7 @@ mod tests {
         let ctx = Context::default();
         let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
             let atlas = MarkerAtlas::get(ui.ctx());
-            assert!(atlas.holds(12.0) && !atlas.holds(100.0));
+            assert!(atlas.holds(12.0) && !atlas.holds(40.0));
             let mut mesh = atlas.mesh();
             let center = pos2(100.0, 100.0);
             atlas.add(&mut mesh, Kind::Disc, center, 12.3, Color32::RED);
@@ -204,5 +208,21 @@ mod tests {
             assert!(Arc::ptr_eq(&atlas, &MarkerAtlas::get(ui.ctx())));
         });
         out.textures_delta.clear();
+    }
+
+    /// Every sprite fits the texture at the densities images are made at.
+    #[test]
+    fn the_atlas_holds_every_density() {
+        for ppp in [1.0, 1.5, 2.0, 3.0] {
+            let ctx = Context::default();
+            ctx.set_pixels_per_point(ppp);
+            let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+                assert!((ui.ctx().pixels_per_point() - ppp).abs() < 1e-6);
+                // Building checks (debug_assert) that the sprites fit.
+                let atlas = MarkerAtlas::get(ui.ctx());
+                assert!(atlas.holds(MAX_RADIUS_PX / ppp));
+            });
+            out.textures_delta.clear();
+        }
     }
 }
