@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 /// Largest radius, in physical pixels, the atlas holds; bigger markers are few and are
 /// tessellated as usual.
-pub const MAX_RADIUS_PX: f32 = 32.0;
+pub const MAX_RADIUS_PX: f32 = 64.0;
 /// Radii step, in physical pixels.
 const STEP_PX: f32 = 0.5;
-const ATLAS_SIDE: usize = 1024;
+const ATLAS_SIDE: usize = 2048;
 
 /// Where one shape of one radius sits in the atlas.
 #[derive(Clone, Copy, Debug)]
@@ -194,7 +194,7 @@ mod tests {
         let ctx = Context::default();
         let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
             let atlas = MarkerAtlas::get(ui.ctx());
-            assert!(atlas.holds(12.0) && !atlas.holds(40.0));
+            assert!(atlas.holds(12.0) && !atlas.holds(70.0));
             let mut mesh = atlas.mesh();
             let center = pos2(100.0, 100.0);
             atlas.add(&mut mesh, Kind::Disc, center, 12.3, Color32::RED);
