@@ -193,6 +193,11 @@ impl CorpusIndex {
         self.place_of.get(&id).copied()
     }
 
+    /// The entry of a place with events, by its gazetteer id.
+    pub fn entry(&self, id: PlaceId) -> Option<&PlaceEntry> {
+        self.places.get(self.place_index(id)?)
+    }
+
     /// The events of a place, grouped by item then date.
     pub fn events_of_place(&self, place: usize) -> &[usize] {
         self.places

@@ -254,14 +254,19 @@ impl DatelineApp {
         self.data = Arc::new(loaded);
         self.generation += 1;
         self.selection = Selection::default();
+        self.refilter();
+        self.map.request_fit();
+        self.pane.scroll_to_cursor = true;
+    }
+
+    /// Recomputes the search filter for the current query and corpus.
+    fn refilter(&mut self) {
         self.filter = (!self.query.trim().is_empty()).then(|| {
             self.data
                 .index
                 .filter(&self.data.corpus, Gazetteer::embedded(), &self.query)
         });
         self.filter_generation += 1;
-        self.map.request_fit();
-        self.pane.scroll_to_cursor = true;
     }
 
     fn open(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
@@ -464,13 +469,8 @@ impl DatelineApp {
             Command::ShowProblems(show) => self.show_problems = show,
             Command::ShowAbout(show) => self.show_about = show,
             Command::SetQuery(query) => {
-                self.filter = (!query.trim().is_empty()).then(|| {
-                    self.data
-                        .index
-                        .filter(&self.data.corpus, Gazetteer::embedded(), &query)
-                });
                 self.query = query;
-                self.filter_generation += 1;
+                self.refilter();
             }
             Command::FocusSearch => self.top.focus_search = true,
             Command::ShowCountries(show) => self.prefs.show_countries = show,
@@ -581,12 +581,7 @@ impl DatelineApp {
         if let Some(place) = place {
             let _ = self.selection.apply(SelectionCommand::SelectPlace(place));
         }
-        self.filter = (!self.query.trim().is_empty()).then(|| {
-            self.data
-                .index
-                .filter(&self.data.corpus, Gazetteer::embedded(), &self.query)
-        });
-        self.filter_generation += 1;
+        self.refilter();
         self.status = Some(format!(
             "Updated from disk: {} file(s) read, {} removed",
             changes.changed.len(),
@@ -722,8 +717,7 @@ impl DatelineApp {
 
     fn selected_place_name(&self) -> Option<&'static str> {
         let place = self.selection.place()?;
-        let index = self.data.index.place_index(place)?;
-        self.data.index.places.get(index).map(|p| p.place.name)
+        self.data.index.entry(place).map(|p| p.place.name)
     }
 
     /// Renders the briefing image of the current state to `path` on a background

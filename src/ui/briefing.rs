@@ -307,13 +307,10 @@ fn facts(view: &BriefingView<'_>) -> Facts {
 
 /// The default title: the selected place's name, else a plain one.
 pub fn default_title(view: &BriefingView<'_>) -> String {
-    view.place
-        .and_then(|id| view.index.place_index(id))
-        .and_then(|i| view.index.places.get(i))
-        .map_or_else(
-            || "Events in the news".to_owned(),
-            |p| p.place.name.to_owned(),
-        )
+    view.place.and_then(|id| view.index.entry(id)).map_or_else(
+        || "Events in the news".to_owned(),
+        |p| p.place.name.to_owned(),
+    )
 }
 
 /// Map bounds (map coordinates) that show `want` in `rect` without stretching: the
@@ -445,11 +442,7 @@ fn paint_header(
     ));
     shapes.push(Shape::galley(counts_at, counts, INK));
     let mut subtitle = facts.dates.clone();
-    if let Some(place) = view
-        .place
-        .and_then(|id| view.index.place_index(id))
-        .and_then(|i| view.index.places.get(i))
-    {
+    if let Some(place) = view.place.and_then(|id| view.index.entry(id)) {
         let _ = write!(subtitle, " · {} highlighted", place.place.name);
     }
     if let Some((_, query)) = view.filter {

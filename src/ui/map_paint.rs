@@ -327,13 +327,15 @@ pub fn paint_markers(
         h.finish()
     };
     if cache.key != Some(key) || cache.circles.is_none() {
+        let atlas = MarkerAtlas::get(ctx);
         let mut painted = PaintedMarkers {
             circles: Vec::new(),
-            sprites: MarkerAtlas::get(ctx).mesh(),
+            sprites: atlas.mesh(),
             rings: Vec::new(),
         };
         cache.labels = paint_markers_uncached(
             ctx,
+            &atlas,
             markers,
             (selected, highlighted),
             xf,
@@ -377,13 +379,13 @@ struct PaintedMarkers {
 /// out.
 fn paint_markers_uncached(
     ctx: &Context,
+    atlas: &MarkerAtlas,
     markers: &[MapMarker],
     (selected, highlighted): (Option<usize>, &[usize]),
     xf: &MapTransform,
     max_labels: usize,
     painted: &mut PaintedMarkers,
 ) -> Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)> {
-    let atlas = MarkerAtlas::get(ctx);
     let font = theme::place_font();
     let galleys: Vec<_> = markers
         .iter()

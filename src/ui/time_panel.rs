@@ -165,12 +165,7 @@ fn settings_ui(
         None => "Type a date and press Enter".to_owned(),
     };
     response.on_hover_text(hint);
-    if let Some(place) = view
-        .selection
-        .place()
-        .and_then(|id| view.index.place_index(id))
-        && let Some(entry) = view.index.places.get(place)
-    {
+    if let Some(entry) = view.selection.place().and_then(|id| view.index.entry(id)) {
         ui.separator();
         ui.label(
             egui::RichText::new(format!("Days of {}", entry.place.name)).color(theme::BAR_SELECTED),
