@@ -132,40 +132,72 @@ pub fn place_labels(
     bounds: Rect,
     max_labels: usize,
 ) -> Vec<Option<Rect>> {
-    let circles: Vec<Rect> = markers
-        .iter()
-        .map(|m| Rect {
-            min_x: m.x - m.radius,
-            min_y: m.y - m.radius,
-            max_x: m.x + m.radius,
-            max_y: m.y + m.radius,
-        })
-        .collect();
-    let mut placed: Vec<Rect> = Vec::new();
-    markers
+    place_labels_with(markers, bounds, max_labels, |i| {
+        markers.get(i).and_then(|m| m.label)
+    })
+}
+
+/// How many candidates, per label wanted, the placer tries before it gives up: in a
+/// crowded view the few hundred busiest places are the ones worth a label, and trying
+/// every one of thousands of markers would cost more than the frame.
+const CANDIDATES_PER_LABEL: usize = 6;
+
+/// [`place_labels`] with each label's size asked for only when the placer reaches its
+/// marker (laying text out costs more than placing it; the `label` of `markers` is
+/// ignored). Markers outside `bounds` are not candidates.
+pub fn place_labels_with(
+    markers: &[ScreenMarker],
+    bounds: Rect,
+    max_labels: usize,
+    mut label_size: impl FnMut(usize) -> Option<(f32, f32)>,
+) -> Vec<Option<Rect>> {
+    let circle = |m: &ScreenMarker| Rect {
+        min_x: m.x - m.radius,
+        min_y: m.y - m.radius,
+        max_x: m.x + m.radius,
+        max_y: m.y + m.radius,
+    };
+    // Only circles that reach into the bounds can collide with a label.
+    let circles: Vec<(usize, Rect)> = markers
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            let size = m.label?;
-            if placed.len() >= max_labels {
-                return None;
-            }
-            let fits = |r: &Rect| {
-                r.inside(&bounds)
-                    && !placed.iter().any(|p| p.intersects(r))
-                    && !circles
-                        .iter()
-                        .enumerate()
-                        .any(|(j, c)| j != i && c.intersects(r))
-            };
-            let rect = [Side::Right, Side::Left, Side::Above, Side::Below]
-                .into_iter()
-                .map(|side| label_rect(m, size, side))
-                .find(fits)?;
+        .map(|(i, m)| (i, circle(m)))
+        .filter(|(_, c)| c.intersects(&bounds))
+        .collect();
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut tried = 0;
+    let budget = max_labels.saturating_mul(CANDIDATES_PER_LABEL);
+    let mut out = vec![None; markers.len()];
+    for (i, m) in markers.iter().enumerate() {
+        if placed.len() >= max_labels || tried >= budget {
+            break;
+        }
+        let inside = m.x >= bounds.min_x
+            && m.x <= bounds.max_x
+            && m.y >= bounds.min_y
+            && m.y <= bounds.max_y;
+        if !inside {
+            continue;
+        }
+        let Some(size) = label_size(i) else {
+            continue;
+        };
+        tried += 1;
+        let fits = |r: &Rect| {
+            r.inside(&bounds)
+                && !placed.iter().any(|p| p.intersects(r))
+                && !circles.iter().any(|(j, c)| *j != i && c.intersects(r))
+        };
+        let rect = [Side::Right, Side::Left, Side::Above, Side::Below]
+            .into_iter()
+            .map(|side| label_rect(m, size, side))
+            .find(fits);
+        if let (Some(rect), Some(slot)) = (rect, out.get_mut(i)) {
             placed.push(rect);
-            Some(rect)
-        })
-        .collect()
+            *slot = Some(rect);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -237,6 +269,45 @@ mod tests {
         assert!(
             place_labels(&markers, bounds, 3).iter().flatten().count() <= 3,
             "the cap holds"
+        );
+    }
+
+    /// Label text is laid out only for the markers the placer reaches: none outside the
+    /// bounds, and no more than its budget in a crowd where nothing fits.
+    #[test]
+    fn label_sizes_are_asked_for_lazily() {
+        let bounds = Rect {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: 100.0,
+            max_y: 100.0,
+        };
+        // 2,000 markers piled on one spot (no label fits) and one outside the bounds.
+        let mut markers = vec![
+            ScreenMarker {
+                x: 50.0,
+                y: 50.0,
+                radius: 60.0,
+                label: None,
+            };
+            2000
+        ];
+        markers.push(ScreenMarker {
+            x: 500.0,
+            y: 50.0,
+            radius: 5.0,
+            label: None,
+        });
+        let mut asked = Vec::new();
+        let placed = place_labels_with(&markers, bounds, 10, |i| {
+            asked.push(i);
+            Some((20.0, 10.0))
+        });
+        assert!(placed.iter().all(Option::is_none), "nothing fits");
+        assert_eq!(asked.len(), 10 * CANDIDATES_PER_LABEL, "the budget holds");
+        assert!(
+            !asked.contains(&2000),
+            "the marker outside is never laid out"
         );
     }
 }

@@ -353,7 +353,6 @@ impl DatelineApp {
         }
         let data = &self.data;
         data.index.markers(
-            &data.corpus,
             window,
             self.filter.as_ref(),
             self.prefs.show_countries,

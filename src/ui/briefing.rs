@@ -471,7 +471,6 @@ fn paint_map(
     let window = view.time.window_range();
     let mut index_markers = Vec::new();
     view.index.markers(
-        view.corpus,
         window,
         view.filter.map(|(f, _)| f),
         view.show_countries,

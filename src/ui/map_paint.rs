@@ -301,6 +301,56 @@ pub struct MarkerPaintCache {
     /// Rings around the selected places, on top.
     rings: Option<std::sync::Arc<Mesh>>,
     labels: Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)>,
+    /// Label text laid out in earlier frames (egui's own cache forgets a galley unless
+    /// it is asked for every frame, and the markers above are not re-laid out every frame).
+    galleys: LabelGalleys,
+}
+
+/// Laid-out marker labels by text, valid for one pixel density and font atlas.
+#[derive(Default)]
+struct LabelGalleys {
+    by_text: rustc_hash::FxHashMap<String, std::sync::Arc<egui::Galley>>,
+    pixels_per_point: f32,
+    atlas_fill: f32,
+    /// The context the text is laid out with (set by `validate`).
+    ctx: Option<Context>,
+}
+
+impl LabelGalleys {
+    /// Labels kept before the cache starts afresh.
+    const LIMIT: usize = 4096;
+
+    /// Forgets every galley when the pixel density changed or the font atlas was
+    /// emptied (a galley's glyphs point into the atlas).
+    fn validate(&mut self, ctx: &Context) {
+        let ppp = ctx.pixels_per_point();
+        #[expect(
+            clippy::redundant_closure_for_method_calls,
+            reason = "the method's lifetime is not general enough for a path"
+        )]
+        let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        if ppp.to_bits() != self.pixels_per_point.to_bits()
+            || fill < self.atlas_fill
+            || self.by_text.len() > Self::LIMIT
+        {
+            self.by_text.clear();
+        }
+        self.pixels_per_point = ppp;
+        self.atlas_fill = fill;
+        self.ctx = Some(ctx.clone());
+    }
+
+    fn get(&mut self, text: &str) -> Option<std::sync::Arc<egui::Galley>> {
+        if let Some(g) = self.by_text.get(text) {
+            return Some(g.clone());
+        }
+        let ctx = self.ctx.as_ref()?;
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), theme::place_font(), theme::PLACE_LABEL)
+        });
+        self.by_text.insert(text.to_owned(), galley.clone());
+        Some(galley)
+    }
 }
 
 /// Paints markers (largest first, so small ones stay on top) and the labels that fit;
@@ -328,19 +378,20 @@ pub fn paint_markers(
     };
     if cache.key != Some(key) || cache.circles.is_none() {
         let atlas = MarkerAtlas::get(ctx);
+        cache.galleys.validate(ctx);
         let mut painted = PaintedMarkers {
             circles: Vec::new(),
             sprites: atlas.mesh(),
             rings: Vec::new(),
         };
         cache.labels = paint_markers_uncached(
-            ctx,
             &atlas,
             markers,
             (selected, highlighted),
             xf,
             max_labels,
             &mut painted,
+            &mut cache.galleys,
         );
         let clip = xf.rect().expand(20.0);
         cache.circles = Some(tessellate_once(ctx, clip, painted.circles));
@@ -378,31 +429,23 @@ struct PaintedMarkers {
 /// Paints the markers' circles and returns the labels that fit, with their text laid
 /// out.
 fn paint_markers_uncached(
-    ctx: &Context,
     atlas: &MarkerAtlas,
     markers: &[MapMarker],
     (selected, highlighted): (Option<usize>, &[usize]),
     xf: &MapTransform,
     max_labels: usize,
     painted: &mut PaintedMarkers,
+    galleys: &mut LabelGalleys,
 ) -> Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)> {
-    let font = theme::place_font();
-    let galleys: Vec<_> = markers
-        .iter()
-        .map(|m| {
-            ctx.fonts_mut(|f| f.layout_no_wrap(m.label.clone(), font.clone(), theme::PLACE_LABEL))
-        })
-        .collect();
     let screen: Vec<ScreenMarker> = markers
         .iter()
-        .zip(&galleys)
-        .map(|(m, g)| {
+        .map(|m| {
             let p = xf.screen_from_map(m.at);
             ScreenMarker {
                 x: p.x,
                 y: p.y,
                 radius: m.radius,
-                label: Some((g.size().x + 4.0, g.size().y)),
+                label: None,
             }
         })
         .collect();
@@ -452,10 +495,17 @@ fn paint_markers_uncached(
         }
     }
     let bounds = to_scene_rect(xf.rect().shrink(2.0));
-    let placed = scene::place_labels(&screen, bounds, max_labels);
+    // Text is laid out only for the markers the placer tries.
+    let mut laid_out: Vec<Option<std::sync::Arc<egui::Galley>>> = vec![None; markers.len()];
+    let placed = scene::place_labels_with(&screen, bounds, max_labels, |i| {
+        let galley = galleys.get(&markers.get(i)?.label)?;
+        let size = (galley.size().x + 4.0, galley.size().y);
+        *laid_out.get_mut(i)? = Some(galley);
+        Some(size)
+    });
     let mut labels = Vec::new();
     for (i, rect) in placed.iter().enumerate() {
-        let (Some(rect), Some(galley)) = (rect, galleys.get(i)) else {
+        let (Some(rect), Some(Some(galley))) = (rect, laid_out.get(i)) else {
             continue;
         };
         let rect = Rect::from_min_max(pos2(rect.min_x, rect.min_y), pos2(rect.max_x, rect.max_y));
