@@ -26,7 +26,10 @@ const SIZE: egui::Vec2 = egui::vec2(1600.0, 1000.0);
 
 /// The app opening `paths` (loading starts in the background).
 fn opening(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
+    // On a wgpu renderer, as eframe runs the app (the base map then stays on the GPU);
+    // frames are not rendered, only laid out and tessellated: the CPU's share.
     Harness::builder()
+        .wgpu()
         .with_size(SIZE)
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| {

@@ -20,7 +20,17 @@ fn day(m: u32, d: u32) -> NaiveDate {
 /// background thread to wait for) and default preferences. A fixed step of 1/60 s makes
 /// playback deterministic.
 fn app() -> Harness<'static, DatelineApp> {
-    Harness::builder()
+    build(Harness::builder())
+}
+
+/// [`app`] started on a wgpu renderer, as eframe starts it: the base map is then drawn
+/// from GPU buffers through a paint callback.
+fn app_on_gpu() -> Harness<'static, DatelineApp> {
+    build(Harness::builder().wgpu())
+}
+
+fn build(builder: egui_kittest::HarnessBuilder<DatelineApp>) -> Harness<'static, DatelineApp> {
+    builder
         .with_size(egui::vec2(1400.0, 860.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(12)
@@ -282,11 +292,50 @@ fn escape_clears_and_ctrl_f_focuses_search() {
 /// The whole window on the seeds at 1 June 2023 (Day window), as pixels.
 #[test]
 fn window_snapshot() {
-    let mut h = app();
+    let mut h = app_on_gpu();
     click(&mut h, Role::Button, "Day");
     h.remove_cursor();
     h.run();
     h.snapshot("window_2023-06-01");
+}
+
+/// The base map drawn from GPU buffers (what the app does on wgpu) has the pixels egui
+/// draws from the same mesh (the fallback on other renderers), before and after the view
+/// moves (a new mesh is uploaded).
+#[test]
+fn gpu_basemap_matches_egui_meshes() {
+    let mut gpu = app_on_gpu();
+    let mut egui_meshes = app();
+    for h in [&mut gpu, &mut egui_meshes] {
+        h.remove_cursor();
+        h.run();
+    }
+    let (a, b) = (
+        gpu.render().expect("renders"),
+        egui_meshes.render().expect("renders"),
+    );
+    assert_eq!(a.dimensions(), b.dimensions());
+    assert!(a == b, "the GPU base map differs from egui's");
+    // Pan the map: drag it up and to the left.
+    for h in [&mut gpu, &mut egui_meshes] {
+        let (from, to) = (egui::pos2(420.0, 320.0), egui::pos2(300.0, 240.0));
+        h.hover_at(from);
+        h.run();
+        h.drag_at(from);
+        h.run();
+        h.hover_at(from.lerp(to, 0.5));
+        h.run();
+        h.hover_at(to);
+        h.run();
+        h.drop_at(to);
+        h.run();
+    }
+    let moved = gpu.render().expect("renders");
+    assert!(moved != a, "the view moved");
+    assert!(
+        moved == egui_meshes.render().expect("renders"),
+        "after a move too"
+    );
 }
 
 /// "Export events" writes exactly the events the map shows (here: one day), and says so.

@@ -167,6 +167,10 @@ impl DatelineApp {
             status: None,
             first_frame_done: false,
         };
+        if let Some(render_state) = &cc.wgpu_render_state {
+            super::gpu_mesh::install(render_state);
+            app.map.draw_basemap_on_gpu();
+        }
         if options.paths.is_empty() {
             app.install(Loaded::new(Corpus::from_seeds()));
         } else {

@@ -120,6 +120,8 @@ const LINE_STEP: f32 = 1.5;
 pub struct BasemapCache {
     key: Option<[u64; 9]>,
     mesh: Option<std::sync::Arc<Mesh>>,
+    /// Draw the mesh from GPU buffers ([`super::gpu_mesh`]) rather than hand it to egui.
+    pub gpu: bool,
 }
 
 /// Tessellates shapes (no text) into one mesh, as egui would, to be reused across frames.
@@ -173,7 +175,11 @@ pub fn paint_basemap_cached(
         cache.key = Some(key);
     }
     if let Some(mesh) = &cache.mesh {
-        shapes.push(Shape::Mesh(mesh.clone()));
+        shapes.push(if cache.gpu {
+            super::gpu_mesh::shape(xf.rect(), mesh.clone())
+        } else {
+            Shape::Mesh(mesh.clone())
+        });
     }
 }
 

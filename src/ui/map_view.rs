@@ -28,6 +28,11 @@ pub struct MapState {
 }
 
 impl MapState {
+    /// Draws the base map through the GPU mesh pipeline ([`super::gpu_mesh::install`]).
+    pub fn draw_basemap_on_gpu(&mut self) {
+        self.basemap_cache.get_mut().gpu = true;
+    }
+
     /// Frames the events at the next frame.
     pub fn request_fit(&mut self) {
         self.fit = true;

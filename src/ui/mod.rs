@@ -11,6 +11,7 @@ mod article_pane;
 pub mod briefing;
 mod command;
 mod export_dialog;
+mod gpu_mesh;
 mod loader;
 pub mod map_paint;
 mod map_view;
