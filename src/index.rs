@@ -56,16 +56,19 @@ struct EventSpan {
     last: i32,
     /// Global item number.
     item: u32,
+    /// Index of the event in the corpus.
+    event: u32,
     /// Dated to the day.
     precise: bool,
 }
 
 impl EventSpan {
-    fn new(event: &Event, item: usize) -> Self {
+    fn new(event: &Event, index: usize, item: usize) -> Self {
         Self {
             first: event.date.first_day.num_days_from_ce(),
             last: event.date.last_day().num_days_from_ce(),
             item: u32::try_from(item).unwrap_or(u32::MAX),
+            event: u32::try_from(index).unwrap_or(u32::MAX),
             precise: event.date.granularity == Granularity::Day,
         }
     }
@@ -169,7 +172,8 @@ impl CorpusIndex {
             let start = self.by_place.len();
             for &e in &events {
                 if let Some(ev) = corpus.events.get(e) {
-                    self.spans.push(EventSpan::new(ev, self.global_item_of(ev)));
+                    self.spans
+                        .push(EventSpan::new(ev, e, self.global_item_of(ev)));
                 }
             }
             self.by_place.extend(events);
@@ -254,15 +258,12 @@ impl CorpusIndex {
             if entry.place.kind == PlaceKind::Country && !countries {
                 continue;
             }
-            let range = entry.events.clone();
-            let (Some(spans), Some(ids)) =
-                (self.spans.get(range.clone()), self.by_place.get(range))
-            else {
+            let Some(spans) = self.spans.get(entry.events.clone()) else {
                 continue;
             };
-            let mut m: Option<(u32, u32, i32, bool, usize)> = None;
+            let mut m: Option<(u32, u32, i32, bool, u32)> = None;
             let mut last_item = u32::MAX;
-            for (span, &e) in spans.iter().zip(ids) {
+            for span in spans {
                 if span.first > to || span.last < from {
                     continue;
                 }
@@ -271,7 +272,7 @@ impl CorpusIndex {
                 }
                 let latest = span.last.min(to);
                 let (items, events, best, precise, latest_event) =
-                    m.get_or_insert((0, 0, latest, span.precise, e));
+                    m.get_or_insert((0, 0, latest, span.precise, span.event));
                 *events += 1;
                 if span.item != last_item {
                     *items += 1;
@@ -280,7 +281,7 @@ impl CorpusIndex {
                 *precise |= span.precise;
                 if latest >= *best {
                     *best = latest;
-                    *latest_event = e;
+                    *latest_event = span.event;
                 }
             }
             let marker = m.and_then(|(items, events, best, precise, latest_event)| {
@@ -290,7 +291,7 @@ impl CorpusIndex {
                     events,
                     latest: NaiveDate::from_num_days_from_ce_opt(best)?,
                     precise,
-                    latest_event,
+                    latest_event: latest_event as usize,
                 })
             });
             out.extend(marker);

@@ -137,6 +137,72 @@ pub fn place_labels(
     })
 }
 
+/// Rectangles bucketed by the grid cells they cover, for "does anything overlap this?"
+/// over thousands of markers.
+struct Grid {
+    origin: (f32, f32),
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<(usize, Rect)>>,
+}
+
+impl Grid {
+    /// Cell side in points: about a label's height, a few markers across.
+    const CELL: f32 = 48.0;
+
+    fn new(bounds: Rect) -> Self {
+        #[expect(clippy::cast_sign_loss, reason = "clamped to 1 first")]
+        let cells_across = |len: f32| ((len / Self::CELL).ceil().max(1.0) as usize).min(256);
+        let cols = cells_across(bounds.max_x - bounds.min_x);
+        let rows = cells_across(bounds.max_y - bounds.min_y);
+        Self {
+            origin: (bounds.min_x, bounds.min_y),
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+        }
+    }
+
+    /// The cells `r` covers, clamped to the grid.
+    fn span(
+        &self,
+        r: &Rect,
+    ) -> (
+        std::ops::RangeInclusive<usize>,
+        std::ops::RangeInclusive<usize>,
+    ) {
+        #[expect(clippy::cast_sign_loss, reason = "clamped to 0 first")]
+        let cell = |v: f32, o: f32, n: usize| (((v - o) / Self::CELL).max(0.0) as usize).min(n - 1);
+        (
+            cell(r.min_x, self.origin.0, self.cols)..=cell(r.max_x, self.origin.0, self.cols),
+            cell(r.min_y, self.origin.1, self.rows)..=cell(r.max_y, self.origin.1, self.rows),
+        )
+    }
+
+    fn insert(&mut self, id: usize, r: Rect) {
+        let (xs, ys) = self.span(&r);
+        for y in ys {
+            for x in xs.clone() {
+                if let Some(cell) = self.cells.get_mut(y * self.cols + x) {
+                    cell.push((id, r));
+                }
+            }
+        }
+    }
+
+    /// True when `test` holds for a rectangle in a cell that `r` covers.
+    fn any_near(&self, r: &Rect, mut test: impl FnMut(usize, &Rect) -> bool) -> bool {
+        let (xs, ys) = self.span(r);
+        ys.into_iter().any(|y| {
+            xs.clone().any(|x| {
+                self.cells
+                    .get(y * self.cols + x)
+                    .is_some_and(|cell| cell.iter().any(|(id, c)| test(*id, c)))
+            })
+        })
+    }
+}
+
 /// How many candidates, per label wanted, the placer tries before it gives up: in a
 /// crowded view the few hundred busiest places are the ones worth a label, and trying
 /// every one of thousands of markers would cost more than the frame.
@@ -157,13 +223,15 @@ pub fn place_labels_with(
         max_x: m.x + m.radius,
         max_y: m.y + m.radius,
     };
-    // Only circles that reach into the bounds can collide with a label.
-    let circles: Vec<(usize, Rect)> = markers
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (i, circle(m)))
-        .filter(|(_, c)| c.intersects(&bounds))
-        .collect();
+    // Only circles that reach into the bounds can collide with a label; a grid finds
+    // the few near a label among thousands.
+    let mut circles = Grid::new(bounds);
+    for (i, m) in markers.iter().enumerate() {
+        let c = circle(m);
+        if c.intersects(&bounds) {
+            circles.insert(i, c);
+        }
+    }
     let mut placed: Vec<Rect> = Vec::new();
     let mut tried = 0;
     let budget = max_labels.saturating_mul(CANDIDATES_PER_LABEL);
@@ -186,7 +254,7 @@ pub fn place_labels_with(
         let fits = |r: &Rect| {
             r.inside(&bounds)
                 && !placed.iter().any(|p| p.intersects(r))
-                && !circles.iter().any(|(j, c)| *j != i && c.intersects(r))
+                && !circles.any_near(r, |j, c| j != i && c.intersects(r))
         };
         let rect = [Side::Right, Side::Left, Side::Above, Side::Below]
             .into_iter()
@@ -258,6 +326,18 @@ mod tests {
             })
             .collect();
         let placed = place_labels(&markers, bounds, 100);
+        for (i, rect) in placed.iter().enumerate() {
+            let Some(rect) = rect else { continue };
+            for (j, m) in markers.iter().enumerate().filter(|&(j, _)| j != i) {
+                let circle = Rect {
+                    min_x: m.x - m.radius,
+                    min_y: m.y - m.radius,
+                    max_x: m.x + m.radius,
+                    max_y: m.y + m.radius,
+                };
+                assert!(!rect.intersects(&circle), "label {i} covers marker {j}");
+            }
+        }
         let rects: Vec<Rect> = placed.iter().flatten().copied().collect();
         assert!(!rects.is_empty(), "some labels fit");
         for (a, ra) in rects.iter().enumerate() {
