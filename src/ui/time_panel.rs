@@ -240,6 +240,7 @@ fn histogram_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
                 .format("%-d %b")
                 .to_string()
         })
+        .y_grid_spacer(move |input| count_marks(input.bounds.1, max_count))
         .y_axis_formatter(|mark: GridMark, _| format!("{}", mark.value.round() as i64))
         .show(ui, |plot_ui| {
             plot_ui.span(Span::new("", window).fill(theme::CURSOR.gamma_multiply(0.08)));
@@ -289,6 +290,27 @@ pub(super) fn day_marks(bounds: (f64, f64), span_days: f64) -> Vec<GridMark> {
     marks
 }
 
+/// Event-count ticks for the histogram's short y axis: zero and a few round numbers up to
+/// the tallest bar (egui_plot's default spacing gave only "0" at this height).
+pub(super) fn count_marks(top: f64, max_count: u32) -> Vec<GridMark> {
+    let max = f64::from(max_count.max(1));
+    // The largest 1-2-5 step that still gives two steps up to the tallest bar.
+    let magnitude = 10f64.powf((max / 2.0).log10().floor().max(0.0));
+    let step = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| max / s >= 2.0)
+        .unwrap_or(magnitude);
+    (0..=4)
+        .map(|k| f64::from(k) * step)
+        .take_while(|v| *v <= top.max(max))
+        .map(|value| GridMark {
+            value,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// The selected place's events per day (day-dated only).
 fn selected_place_days(view: &ViewCtx<'_>) -> Vec<(NaiveDate, u32)> {
     place_days(view.index, view.corpus, view.selection.place())
@@ -319,4 +341,22 @@ pub(super) fn place_days(
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_marks;
+
+    fn values(top: f64, max: u32) -> Vec<f64> {
+        count_marks(top, max).iter().map(|m| m.value).collect()
+    }
+
+    /// Round counts, one to four above zero, never above the axis.
+    #[test]
+    fn count_ticks_are_round_and_few() {
+        assert_eq!(values(220.0, 200), [0.0, 100.0, 200.0]);
+        assert_eq!(values(7.7, 7), [0.0, 2.0, 4.0, 6.0]);
+        assert_eq!(values(1.1, 1), [0.0, 1.0]);
+        assert_eq!(values(1650.0, 1500), [0.0, 500.0, 1000.0, 1500.0]);
+    }
 }
