@@ -15,7 +15,7 @@
 //! own polygon fills only convex shapes).
 
 use flate2::read::GzDecoder;
-use serde_json::Value;
+use serde::Deserialize;
 use std::io::Read as _;
 
 static REGION_GZ: &[u8] = include_bytes!("../assets/basemap_region.geojson.gz");
@@ -129,23 +129,19 @@ impl Basemap {
     /// Loads, projects and triangulates the embedded base maps (tens of milliseconds).
     pub fn load() -> Result<Self, BasemapError> {
         let mut map = Self::default();
-        let world = parse(WORLD_GZ)?;
-        let region = parse(REGION_GZ)?;
-        for feature in features(&world) {
-            map.add_feature(feature, Layer::World);
-        }
-        for feature in features(&region) {
-            map.add_feature(feature, Layer::Region);
+        for (gz, layer) in [(WORLD_GZ, Layer::World), (REGION_GZ, Layer::Region)] {
+            for feature in parse(gz)?.features {
+                map.add_feature(feature, layer);
+            }
         }
         Ok(map)
     }
 
-    fn add_feature(&mut self, feature: &Value, layer: Layer) {
-        let props = &feature["properties"];
-        let kind = props["layer"].as_str().unwrap_or("");
-        let name = props["name"].as_str().unwrap_or("").to_owned();
-        let polygons = polygons(&feature["geometry"]);
-        match kind {
+    fn add_feature(&mut self, feature: Feature, layer: Layer) {
+        let props = feature.properties;
+        let name = props.name.unwrap_or_default();
+        let (polygons, lines) = feature.geometry.unwrap_or(Geometry::Other).split();
+        match props.layer.as_str() {
             "country" => {
                 let mut fill = TriangleMesh::default();
                 for polygon in &polygons {
@@ -154,12 +150,11 @@ impl Basemap {
                         add_lines(ring, layer, &mut self.borders);
                     }
                 }
-                let label = [props["label_lat"].as_f64(), props["label_lon"].as_f64()];
-                let label_at = match label {
-                    [Some(lat), Some(lon)] => map_from_geo(lat, lon),
+                let label_at = match (props.label_lat, props.label_lon) {
+                    (Some(lat), Some(lon)) => map_from_geo(lat, lon),
                     _ => centroid(&fill),
                 };
-                let iso_a2 = props["iso_a2"].as_str().unwrap_or("").to_owned();
+                let iso_a2 = props.iso_a2.unwrap_or_default();
                 // A world country wholly inside the detailed box has nothing left to draw.
                 if !fill.triangles.is_empty() || layer == Layer::Region {
                     let bounds = bounds_of(&fill.vertices);
@@ -183,7 +178,7 @@ impl Basemap {
                 }
             }
             "river" => {
-                for line in lines(&feature["geometry"]) {
+                for line in lines {
                     let points = line.iter().map(|&[lon, lat]| project32(lat, lon)).collect();
                     self.rivers.push(Polyline::new(name.clone(), points));
                 }
@@ -220,14 +215,58 @@ enum Layer {
     Region,
 }
 
-fn parse(gz: &[u8]) -> Result<Value, BasemapError> {
-    let mut text = String::new();
-    GzDecoder::new(gz).read_to_string(&mut text)?;
-    Ok(serde_json::from_str(&text)?)
+/// A GeoJSON feature collection, read into the few fields the map uses (typed, so the
+/// coordinates go straight into arrays rather than a tree of JSON values).
+#[derive(Deserialize)]
+struct Collection {
+    features: Vec<Feature>,
 }
 
-fn features(collection: &Value) -> impl Iterator<Item = &Value> {
-    collection["features"].as_array().into_iter().flatten()
+#[derive(Deserialize)]
+struct Feature {
+    #[serde(default)]
+    properties: Properties,
+    geometry: Option<Geometry>,
+}
+
+#[derive(Default, Deserialize)]
+struct Properties {
+    #[serde(default)]
+    layer: String,
+    name: Option<String>,
+    iso_a2: Option<String>,
+    label_lat: Option<f64>,
+    label_lon: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", content = "coordinates")]
+enum Geometry {
+    Polygon(Vec<Ring>),
+    MultiPolygon(Vec<Vec<Ring>>),
+    LineString(Ring),
+    MultiLineString(Vec<Ring>),
+    #[serde(other)]
+    Other,
+}
+
+impl Geometry {
+    /// Its polygons (outer ring first, then holes) and its lines, in lon/lat.
+    fn split(self) -> (Vec<Vec<Ring>>, Vec<Ring>) {
+        match self {
+            Self::Polygon(p) => (vec![p], Vec::new()),
+            Self::MultiPolygon(m) => (m, Vec::new()),
+            Self::LineString(l) => (Vec::new(), vec![l]),
+            Self::MultiLineString(m) => (Vec::new(), m),
+            Self::Other => (Vec::new(), Vec::new()),
+        }
+    }
+}
+
+fn parse(gz: &[u8]) -> Result<Collection, BasemapError> {
+    let mut bytes = Vec::new();
+    GzDecoder::new(gz).read_to_end(&mut bytes)?;
+    Ok(serde_json::from_slice(&bytes)?)
 }
 
 fn project32(lat: f64, lon: f64) -> [f32; 2] {
@@ -236,49 +275,6 @@ fn project32(lat: f64, lon: f64) -> [f32; 2] {
 }
 
 type Ring = Vec<[f64; 2]>;
-
-fn ring(value: &Value) -> Ring {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
-        .collect()
-}
-
-/// Polygons (outer ring first, then holes), in lon/lat.
-fn polygons(geometry: &Value) -> Vec<Vec<Ring>> {
-    let rings = |poly: &Value| {
-        poly.as_array()
-            .into_iter()
-            .flatten()
-            .map(ring)
-            .collect::<Vec<_>>()
-    };
-    match geometry["type"].as_str() {
-        Some("Polygon") => vec![rings(&geometry["coordinates"])],
-        Some("MultiPolygon") => geometry["coordinates"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(rings)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn lines(geometry: &Value) -> Vec<Ring> {
-    match geometry["type"].as_str() {
-        Some("LineString") => vec![ring(&geometry["coordinates"])],
-        Some("MultiLineString") => geometry["coordinates"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(ring)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
 
 fn inside_region(lon: f64, lat: f64) -> bool {
     let [x0, y0, x1, y1] = REGION_BBOX;

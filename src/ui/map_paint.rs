@@ -120,7 +120,7 @@ const LINE_STEP: f32 = 1.5;
 pub struct BasemapCache {
     key: Option<[u64; 9]>,
     mesh: Option<std::sync::Arc<Mesh>>,
-    /// Draw the mesh from GPU buffers ([`super::gpu_mesh`]) rather than hand it to egui.
+    /// Draw the mesh from GPU buffers (`ui::gpu_mesh`) rather than hand it to egui.
     pub gpu: bool,
 }
 

@@ -28,7 +28,7 @@ pub struct MapState {
 }
 
 impl MapState {
-    /// Draws the base map through the GPU mesh pipeline ([`super::gpu_mesh::install`]).
+    /// Draws the base map through the GPU mesh pipeline (`gpu_mesh::install`).
     pub fn draw_basemap_on_gpu(&mut self) {
         self.basemap_cache.get_mut().gpu = true;
     }
