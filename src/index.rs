@@ -28,6 +28,28 @@ pub struct PlaceEntry {
     pub place: Place,
     /// Its events, as a range of `by_place`.
     pub events: Range<usize>,
+    /// Its label on the map (see [`place_label`]).
+    pub label: std::sync::Arc<str>,
+}
+
+/// A place's label on the map: its name, with "region" after a region's bare name so it
+/// reads apart from its capital ("Belgorod" and "Belgorod region").
+pub fn place_label(place: &Place) -> String {
+    let generic = [
+        "region",
+        "oblast",
+        "province",
+        "republic",
+        "district",
+        "krai",
+        "governorate",
+    ];
+    let lower = place.name.to_lowercase();
+    if place.kind == PlaceKind::Region && !generic.iter().any(|g| lower.contains(g)) {
+        format!("{} region", place.name)
+    } else {
+        place.name.to_owned()
+    }
 }
 
 /// A place on the map for a time window: how much happened there and how recently.
@@ -181,6 +203,7 @@ impl CorpusIndex {
             self.places.push(PlaceEntry {
                 place,
                 events: start..self.by_place.len(),
+                label: place_label(&place).into(),
             });
         }
     }

@@ -239,7 +239,7 @@ pub struct MapMarker {
     /// Drawn hollow: the place is a region or its dates are months or years.
     pub hollow: bool,
     /// Its label text.
-    pub label: String,
+    pub label: std::sync::Arc<str>,
 }
 
 /// Paint-ready markers from the index's markers for a window `first..=last` (the
@@ -252,37 +252,18 @@ pub fn map_markers(
     markers
         .iter()
         .filter_map(|m| {
-            let place = index.places.get(m.place)?.place;
+            let entry = index.places.get(m.place)?;
+            let place = entry.place;
             Some(MapMarker {
                 place: m.place,
                 at: crate::basemap::map_from_geo(place.lat, place.lon),
                 radius: scene::marker_radius(m.items),
                 color: theme::recency_color(scene::recency(m.latest, first, last)),
                 hollow: !m.precise || matches!(place.kind, PlaceKind::Region | PlaceKind::Country),
-                label: marker_label(&place),
+                label: entry.label.clone(),
             })
         })
         .collect()
-}
-
-/// A marker's label: the place's name, with "region" after a region's bare name so it
-/// reads apart from its capital ("Belgorod" and "Belgorod region").
-fn marker_label(place: &crate::gazetteer::Place) -> String {
-    let generic = [
-        "region",
-        "oblast",
-        "province",
-        "republic",
-        "district",
-        "krai",
-        "governorate",
-    ];
-    let lower = place.name.to_lowercase();
-    if place.kind == PlaceKind::Region && !generic.iter().any(|g| lower.contains(g)) {
-        format!("{} region", place.name)
-    } else {
-        place.name.to_owned()
-    }
 }
 
 /// A marker's label as placed on screen.

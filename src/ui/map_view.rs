@@ -243,7 +243,7 @@ pub fn map_ui(
     }
     state.labels = labels
         .iter()
-        .filter_map(|l| Some((markers.get(l.marker)?.label.clone(), l.rect)))
+        .filter_map(|l| Some((markers.get(l.marker)?.label.to_string(), l.rect)))
         .collect();
 
     // Any marker, labelled or not: hover and click on the plot.
@@ -294,7 +294,7 @@ fn hover_tooltip(view: &ViewCtx<'_>, m: &MapMarker, response: &egui::Response) {
     };
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.set_max_width(360.0);
-        ui.strong(&m.label);
+        ui.strong(&*m.label);
         ui.label(format!(
             "{reports}, {} mentions · latest {}",
             marker.events, event.date
@@ -365,7 +365,7 @@ mod tests {
             radius: crate::scene::marker_radius(items),
             color: theme::CURSOR,
             hollow: false,
-            label: String::new(),
+            label: "".into(),
         }
     }
 
