@@ -183,6 +183,20 @@ const ORGANISATION_HEADS: &[&str] = &[
     "university",
 ];
 
+/// Nouns that end a newspaper's or news site's name ("The Moscow Times", "Kyiv Post"):
+/// the place in such a name is the masthead's, never where the news happened.
+const PUBLICATION_HEADS: &[&str] = &[
+    "chronicle",
+    "gazette",
+    "herald",
+    "independent",
+    "journal",
+    "post",
+    "telegraph",
+    "times",
+    "tribune",
+];
+
 /// Demonyms and other proper adjectives that are never places by themselves.
 const DEMONYMS: &[&str] = &[
     "afghan",
@@ -504,6 +518,8 @@ impl Class {
     pub const FEATURE_BEFORE_OF: Self = Self(1 << 13);
     /// A personal name that is also a well-known place ("Sydney", "Austin").
     pub const PERSONAL_NAME: Self = Self(1 << 14);
+    /// A noun that ends a publication's name ("Times", "Post").
+    pub const PUBLICATION_HEAD: Self = Self(1 << 15);
 
     /// True when any flag of `other` is set.
     pub fn has(self, other: Self) -> bool {
@@ -644,7 +660,8 @@ fn table() -> &'static rustc_hash::FxHashMap<&'static str, u16> {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: [(&[&str], Class); 15] = [
+        let lists: [(&[&str], Class); 16] = [
+            (PUBLICATION_HEADS, Class::PUBLICATION_HEAD),
             (FEATURE_BEFORE_OF, Class::FEATURE_BEFORE_OF),
             (PERSONAL_NAMES, Class::PERSONAL_NAME),
             (PERSON_TITLES, Class::PERSON_TITLE),

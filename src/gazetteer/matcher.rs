@@ -39,6 +39,8 @@ pub mod cue {
     pub const PERSON_NAME: u32 = 1 << 12;
     /// A one-word match shaped like an adjective ("Transnistrian").
     pub const ADJECTIVE_SHAPE: u32 = 1 << 13;
+    /// The match sits inside a publication's name ("The Moscow Times").
+    pub const IN_PUBLICATION: u32 = 1 << 14;
 }
 
 /// What a candidate may refer to.
@@ -477,8 +479,11 @@ fn surrounding_cues(
             if name_like_word(n, word.classes) && !word.common {
                 cues |= cue::BEFORE_NAME;
             }
-            if organisation_follows(gazetteer, text, tokens, last + 1, buf) {
+            if let Some(head) = organisation_follows(gazetteer, text, tokens, last + 1, buf) {
                 cues |= cue::IN_ORGANISATION;
+                if head.has(Class::PUBLICATION_HEAD) {
+                    cues |= cue::IN_PUBLICATION;
+                }
             }
         }
     }
@@ -545,29 +550,29 @@ fn name_like_word(token: &Token, classes: Class) -> bool {
     token.capitalized && !token.all_caps && !classes.has(not_name)
 }
 
-/// True when an organisation noun ends the run of capitalised words from token `from`
-/// ("Post" in "Kyiv Post", "Journal" in "Wall Street Journal").
+/// The classes of the organisation noun that ends the run of capitalised words from token
+/// `from` ("Post" in "Kyiv Post", "Journal" in "Wall Street Journal"), if one does.
 fn organisation_follows(
     gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
     from: usize,
     buf: &mut String,
-) -> bool {
+) -> Option<Class> {
     for k in from..(from + 4).min(tokens.len()) {
-        let Some(t) = tokens.get(k) else { return false };
+        let t = tokens.get(k)?;
         let classes = info(gazetteer, t.stem(text), buf).classes;
         if t.capitalized && classes.has(Class::ORGANISATION_HEAD) {
-            return true;
+            return Some(classes);
         }
         if !(t.capitalized || classes.has(Class::CONNECTOR)) || t.possessive() {
-            return false;
+            return None;
         }
         if let Some(n) = tokens.get(k + 1)
             && !adjacent(text, t, n)
         {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }

@@ -379,7 +379,9 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     {
         return false;
     }
-    if has(cue::IN_ORGANISATION) && !place.is_important() {
+    // A capital may be meant inside an organisation's name ("Kyiv City Council"), never
+    // inside a publication's ("The Kyiv Independent").
+    if has(cue::IN_PUBLICATION) || (has(cue::IN_ORGANISATION) && !place.is_important()) {
         return false;
     }
     true
