@@ -28,7 +28,9 @@
 //!    A name inside a person's name is dropped: after a title ("President", "Mr") or
 //!    glued to another capitalised non-place word ("Vladimir Putin", "Maia Sandu").
 //!    A name inside an organisation's title ("Freedom of Russia Legion", "Wall Street
-//!    Journal") is dropped too.
+//!    Journal") is dropped too, unless the place is important (a capital or large city:
+//!    "Kyiv City Military Administration" speaks of Kyiv); inside a publication's title
+//!    ("The Moscow Times", "the Kyiv Independent") it is dropped even then.
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
 //!    Kishinev, Artemovsk, Avdiivka) count only with at least four letters, so `GeoNames`'
 //!    noisy variants ("Ben" for Bern) cannot fire, and rank below a place's own name.
