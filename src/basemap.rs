@@ -138,7 +138,7 @@ impl Basemap {
     }
 
     fn add_feature(&mut self, feature: Feature, layer: Layer) {
-        let props = feature.properties;
+        let props = feature.properties.unwrap_or_default();
         let name = props.name.unwrap_or_default();
         let (polygons, lines) = feature.geometry.unwrap_or(Geometry::Other).split();
         match props.layer.as_str() {
@@ -225,7 +225,7 @@ struct Collection {
 #[derive(Deserialize)]
 struct Feature {
     #[serde(default)]
-    properties: Properties,
+    properties: Option<Properties>,
     geometry: Option<Geometry>,
 }
 
@@ -246,6 +246,9 @@ enum Geometry {
     MultiPolygon(Vec<Vec<Ring>>),
     LineString(Ring),
     MultiLineString(Vec<Ring>),
+    /// Points the map does not draw (their coordinates are skipped unread).
+    Point(serde::de::IgnoredAny),
+    MultiPoint(serde::de::IgnoredAny),
     #[serde(other)]
     Other,
 }
@@ -258,7 +261,7 @@ impl Geometry {
             Self::MultiPolygon(m) => (m, Vec::new()),
             Self::LineString(l) => (Vec::new(), vec![l]),
             Self::MultiLineString(m) => (Vec::new(), m),
-            Self::Other => (Vec::new(), Vec::new()),
+            Self::Point(_) | Self::MultiPoint(_) | Self::Other => (Vec::new(), Vec::new()),
         }
     }
 }
@@ -380,6 +383,26 @@ fn centroid(mesh: &TriangleMesh) -> [f64; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Features the map does not draw (points, collections, null properties or
+    /// geometry) are skipped, not a reason to lose the whole map.
+    #[test]
+    fn geojson_it_does_not_draw_is_skipped() {
+        let json = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": null, "geometry": {"type": "Point", "coordinates": [30.5, 50.4]}},
+            {"type": "Feature", "properties": {"layer": "city"}, "geometry": {"type": "MultiPoint", "coordinates": [[30.5, 50.4]]}},
+            {"type": "Feature", "properties": {"layer": "river", "name": "Test"}, "geometry": null},
+            {"type": "Feature", "properties": {"layer": "x"}, "geometry": {"type": "GeometryCollection", "geometries": []}},
+            {"type": "Feature", "properties": {"layer": "river", "name": "Dnipro"},
+             "geometry": {"type": "LineString", "coordinates": [[30.5, 50.4], [31.0, 49.9]]}}
+        ]}"#;
+        let collection: Collection = serde_json::from_str(json).expect("parses");
+        let mut map = Basemap::default();
+        for feature in collection.features {
+            map.add_feature(feature, Layer::Region);
+        }
+        assert_eq!(map.rivers.len(), 1, "only the line is drawn");
+    }
 
     /// The embedded base maps load, and carry the countries and rivers the seeds need.
     #[test]

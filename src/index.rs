@@ -192,13 +192,14 @@ impl CorpusIndex {
                     .map(|ev| (self.global_item_of(ev), ev.date, ev.start))
             });
             let start = self.by_place.len();
+            // One span per entry of `by_place`, in the same order.
             for &e in &events {
                 if let Some(ev) = corpus.events.get(e) {
                     self.spans
                         .push(EventSpan::new(ev, e, self.global_item_of(ev)));
+                    self.by_place.push(e);
                 }
             }
-            self.by_place.extend(events);
             self.place_of.insert(id, self.places.len());
             self.places.push(PlaceEntry {
                 place,

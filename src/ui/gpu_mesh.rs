@@ -10,7 +10,9 @@
 //!
 //! The pipeline lives in the renderer's callback resources, installed by [`install`] when
 //! the app starts on wgpu; without it (another backend, or no renderer at all) the map
-//! falls back to plain egui meshes.
+//! falls back to plain egui meshes. It holds one mesh at a time: the app has one map.
+//! Two meshes drawn in one frame would re-upload each other every frame (egui prepares
+//! every callback before it paints any), and the first would not be drawn.
 
 use eframe::egui_wgpu::{self, CallbackResources, ScreenDescriptor, wgpu};
 use egui::epaint::{Mesh, Vertex};
@@ -84,8 +86,12 @@ struct Uploaded {
     _mesh: Arc<Mesh>,
 }
 
+/// Samples per pixel of the window's render pass: the app leaves eframe's multisampling
+/// off (`NativeOptions::multisampling` is set from this), and the pipeline must match.
+pub const SAMPLES: u16 = 1;
+
 /// Installs the pipeline into a wgpu render state's renderer (the app does this at start,
-/// when eframe runs on wgpu). Multisampling is off, as in the app's native options.
+/// when eframe runs on wgpu).
 pub fn install(render_state: &egui_wgpu::RenderState) {
     let device = &render_state.device;
     let format = render_state.target_format;
@@ -153,7 +159,10 @@ pub fn install(render_state: &egui_wgpu::RenderState) {
         },
         primitive: wgpu::PrimitiveState::default(),
         depth_stencil: None,
-        multisample: wgpu::MultisampleState::default(),
+        multisample: wgpu::MultisampleState {
+            count: u32::from(SAMPLES),
+            ..Default::default()
+        },
         fragment: Some(wgpu::FragmentState {
             module: &module,
             entry_point: Some(if format.is_srgb() {

@@ -287,57 +287,54 @@ pub struct MarkerPaintCache {
     sprites: Option<std::sync::Arc<Mesh>>,
     /// Rings around the selected places, on top.
     rings: Option<std::sync::Arc<Mesh>>,
-    labels: Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)>,
-    /// Label text laid out in earlier frames (egui's own cache forgets a galley unless
-    /// it is asked for every frame, and the markers above are not re-laid out every frame).
-    galleys: LabelGalleys,
+    /// Placed labels and their text.
+    labels: Vec<(PlacedLabel, std::sync::Arc<str>)>,
+    /// Label sizes measured in earlier frames.
+    sizes: LabelSizes,
 }
 
-/// Laid-out marker labels by text, valid for one pixel density and font atlas.
+/// Marker label sizes by text, for one pixel density. Sizes, not galleys, are kept
+/// across frames: a galley points into egui's font atlas, which egui may rebuild, while
+/// the placed labels' galleys are asked of egui every frame (its cache keeps them
+/// cheap and valid). Measuring the thousands of labels the placer may try is what must
+/// not happen every frame.
 #[derive(Default)]
-struct LabelGalleys {
-    by_text: rustc_hash::FxHashMap<String, std::sync::Arc<egui::Galley>>,
+struct LabelSizes {
+    by_text: rustc_hash::FxHashMap<std::sync::Arc<str>, (f32, f32)>,
     pixels_per_point: f32,
-    atlas_fill: f32,
-    /// The context the text is laid out with (set by `validate`).
+    /// The context the text is measured with (set by `validate`).
     ctx: Option<Context>,
 }
 
-impl LabelGalleys {
-    /// Labels kept before the cache starts afresh.
+impl LabelSizes {
+    /// Sizes kept before the cache starts afresh.
     const LIMIT: usize = 4096;
 
-    /// Forgets every galley when the pixel density changed or the font atlas was
-    /// emptied (a galley's glyphs point into the atlas).
+    /// Forgets every size when the pixel density changed.
     fn validate(&mut self, ctx: &Context) {
         let ppp = ctx.pixels_per_point();
-        #[expect(
-            clippy::redundant_closure_for_method_calls,
-            reason = "the method's lifetime is not general enough for a path"
-        )]
-        let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
-        if ppp.to_bits() != self.pixels_per_point.to_bits()
-            || fill < self.atlas_fill
-            || self.by_text.len() > Self::LIMIT
-        {
+        if ppp.to_bits() != self.pixels_per_point.to_bits() || self.by_text.len() > Self::LIMIT {
             self.by_text.clear();
         }
         self.pixels_per_point = ppp;
-        self.atlas_fill = fill;
         self.ctx = Some(ctx.clone());
     }
 
-    fn get(&mut self, text: &str) -> Option<std::sync::Arc<egui::Galley>> {
-        if let Some(g) = self.by_text.get(text) {
-            return Some(g.clone());
+    /// The size of a label with its padding.
+    fn get(&mut self, text: &std::sync::Arc<str>) -> Option<(f32, f32)> {
+        if let Some(size) = self.by_text.get(text) {
+            return Some(*size);
         }
-        let ctx = self.ctx.as_ref()?;
-        let galley = ctx.fonts_mut(|f| {
-            f.layout_no_wrap(text.to_owned(), theme::place_font(), theme::PLACE_LABEL)
-        });
-        self.by_text.insert(text.to_owned(), galley.clone());
-        Some(galley)
+        let galley = label_galley(self.ctx.as_ref()?, text);
+        let size = (galley.size().x + 4.0, galley.size().y);
+        self.by_text.insert(text.clone(), size);
+        Some(size)
     }
+}
+
+/// A marker label laid out (through egui's galley cache).
+fn label_galley(ctx: &Context, text: &str) -> std::sync::Arc<egui::Galley> {
+    ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), theme::place_font(), theme::PLACE_LABEL))
 }
 
 /// Paints markers (largest first, so small ones stay on top) and the labels that fit;
@@ -365,7 +362,7 @@ pub fn paint_markers(
     };
     if cache.key != Some(key) || cache.circles.is_none() {
         let atlas = MarkerAtlas::get(ctx);
-        cache.galleys.validate(ctx);
+        cache.sizes.validate(ctx);
         let mut painted = PaintedMarkers {
             circles: Vec::new(),
             sprites: atlas.mesh(),
@@ -378,7 +375,7 @@ pub fn paint_markers(
             xf,
             max_labels,
             &mut painted,
-            &mut cache.galleys,
+            &mut cache.sizes,
         );
         let clip = xf.rect().expand(20.0);
         cache.circles = Some(tessellate_once(ctx, clip, painted.circles));
@@ -392,11 +389,11 @@ pub fn paint_markers(
     {
         shapes.push(Shape::Mesh(mesh.clone()));
     }
-    for (label, galley) in &cache.labels {
+    for (label, text) in &cache.labels {
         shapes.push(Shape::rect_filled(label.rect, 3.0, theme::LABEL_HALO));
         shapes.push(Shape::galley(
             label.rect.min + vec2(2.0, 0.0),
-            galley.clone(),
+            label_galley(ctx, text),
             theme::PLACE_LABEL,
         ));
     }
@@ -422,8 +419,8 @@ fn paint_markers_uncached(
     xf: &MapTransform,
     max_labels: usize,
     painted: &mut PaintedMarkers,
-    galleys: &mut LabelGalleys,
-) -> Vec<(PlacedLabel, std::sync::Arc<egui::Galley>)> {
+    sizes: &mut LabelSizes,
+) -> Vec<(PlacedLabel, std::sync::Arc<str>)> {
     let screen: Vec<ScreenMarker> = markers
         .iter()
         .map(|m| {
@@ -482,21 +479,17 @@ fn paint_markers_uncached(
         }
     }
     let bounds = to_scene_rect(xf.rect().shrink(2.0));
-    // Text is laid out only for the markers the placer tries.
-    let mut laid_out: Vec<Option<std::sync::Arc<egui::Galley>>> = vec![None; markers.len()];
+    // Text is measured only for the markers the placer tries.
     let placed = scene::place_labels_with(&screen, bounds, max_labels, |i| {
-        let galley = galleys.get(&markers.get(i)?.label)?;
-        let size = (galley.size().x + 4.0, galley.size().y);
-        *laid_out.get_mut(i)? = Some(galley);
-        Some(size)
+        sizes.get(&markers.get(i)?.label)
     });
     let mut labels = Vec::new();
     for (i, rect) in placed.iter().enumerate() {
-        let (Some(rect), Some(Some(galley))) = (rect, laid_out.get(i)) else {
+        let (Some(rect), Some(marker)) = (rect, markers.get(i)) else {
             continue;
         };
         let rect = Rect::from_min_max(pos2(rect.min_x, rect.min_y), pos2(rect.max_x, rect.max_y));
-        labels.push((PlacedLabel { marker: i, rect }, galley.clone()));
+        labels.push((PlacedLabel { marker: i, rect }, marker.label.clone()));
     }
     labels
 }

@@ -66,6 +66,9 @@ pub fn run(options: StartOptions) -> eframe::Result {
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
         persist_window: true,
+        // The base map's own pipeline is built for this sample count, without depth.
+        multisampling: gpu_mesh::SAMPLES,
+        depth_buffer: 0,
         ..Default::default()
     };
     eframe::run_native(
