@@ -230,8 +230,7 @@ impl egui_wgpu::CallbackTrait for DrawMesh {
             0.0,
             0.0,
         ];
-        let bytes: Vec<u8> = size.iter().flat_map(|f| f.to_ne_bytes()).collect();
-        queue.write_buffer(&gpu.uniforms, 0, &bytes);
+        queue.write_buffer(&gpu.uniforms, 0, bytemuck::cast_slice(&size));
         if gpu.uploaded.as_ref().is_some_and(|u| u.key == self.key()) {
             return Vec::new();
         }
