@@ -20,28 +20,40 @@ fn day(m: u32, d: u32) -> NaiveDate {
 /// background thread to wait for) and default preferences. A fixed step of 1/60 s makes
 /// playback deterministic.
 fn app() -> Harness<'static, DatelineApp> {
-    build(Harness::builder())
+    build(Harness::builder(), seeds())
 }
 
 /// [`app`] started on a wgpu renderer, as eframe starts it: the base map is then drawn
 /// from GPU buffers through a paint callback.
 fn app_on_gpu() -> Harness<'static, DatelineApp> {
-    build(Harness::builder().wgpu())
+    build(Harness::builder().wgpu(), seeds())
 }
 
-fn build(builder: egui_kittest::HarnessBuilder<DatelineApp>) -> Harness<'static, DatelineApp> {
+/// The seeds at 1 June 2023.
+fn seeds() -> StartOptions {
+    StartOptions {
+        cursor: Some(day(6, 1)),
+        ..Default::default()
+    }
+}
+
+/// The app at the test window size, with the base map loaded up front and default
+/// preferences.
+fn build(
+    builder: egui_kittest::HarnessBuilder<DatelineApp>,
+    options: StartOptions,
+) -> Harness<'static, DatelineApp> {
     builder
         .with_size(egui::vec2(1400.0, 860.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(12)
-        .build_eframe(|cc| {
+        .build_eframe(move |cc| {
             DatelineApp::new(
                 cc,
                 StartOptions {
-                    cursor: Some(day(6, 1)),
                     basemap_now: true,
                     fresh: true,
-                    ..Default::default()
+                    ..options
                 },
             )
         })
@@ -464,21 +476,14 @@ fn watched_folder_updates_the_map() {
     };
     std::fs::write(d.join("a.txt"), article("Kharkiv")).expect("write");
     let paths = vec![d.clone()];
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| {
-            DatelineApp::new(
-                cc,
-                StartOptions {
-                    paths,
-                    basemap_now: true,
-                    fresh: true,
-                    watch: true,
-                    ..Default::default()
-                },
-            )
-        });
+    let mut h = build(
+        Harness::builder(),
+        StartOptions {
+            paths,
+            watch: true,
+            ..Default::default()
+        },
+    );
     let wait_for = |h: &mut Harness<'static, DatelineApp>, what: &dyn Fn(&DatelineApp) -> bool| {
         for _ in 0..200 {
             if what(h.state()) {
