@@ -56,6 +56,29 @@ pub struct ViewCtx<'a> {
     pub cursor_moved_elsewhere: bool,
 }
 
+/// Asks for device memory in small blocks (`MemoryHints::MemoryUsage`): dateline's GPU
+/// work is light, and where the "GPU" is host memory (a software renderer such as
+/// lavapipe) wgpu's default 64 MB blocks are resident memory.
+pub(crate) fn prefer_low_memory(setup: &mut eframe::egui_wgpu::WgpuSetupCreateNew) {
+    let base = std::sync::Arc::clone(&setup.device_descriptor);
+    setup.device_descriptor = std::sync::Arc::new(move |adapter| eframe::wgpu::DeviceDescriptor {
+        memory_hints: eframe::wgpu::MemoryHints::MemoryUsage,
+        ..base(adapter)
+    });
+}
+
+/// eframe's wgpu set-up for the viewer: small memory blocks ([`prefer_low_memory`]) and
+/// one frame in flight (egui's low-latency surface, its advice for light GPU work).
+fn wgpu_options() -> eframe::egui_wgpu::WgpuConfiguration {
+    let mut setup = eframe::egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+    prefer_low_memory(&mut setup);
+    eframe::egui_wgpu::WgpuConfiguration {
+        surface: eframe::egui_wgpu::SurfaceConfig::LOW_LATENCY,
+        wgpu_setup: eframe::egui_wgpu::WgpuSetup::CreateNew(setup),
+        ..Default::default()
+    }
+}
+
 /// Opens the viewer window; returns when it is closed.
 pub fn run(options: StartOptions) -> eframe::Result {
     let native = eframe::NativeOptions {
@@ -69,6 +92,7 @@ pub fn run(options: StartOptions) -> eframe::Result {
         // The base map's own pipeline is built for this sample count, without depth.
         multisampling: gpu_mesh::SAMPLES,
         depth_buffer: 0,
+        wgpu_options: wgpu_options(),
         ..Default::default()
     };
     eframe::run_native(

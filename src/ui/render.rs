@@ -63,6 +63,7 @@ impl Offscreen {
     fn with_backends(backends: wgpu::Backends) -> Result<Self, RenderError> {
         let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
         setup.instance_descriptor.backends = backends;
+        super::prefer_low_memory(&mut setup);
         setup.native_adapter_selector = Some(Arc::new(|adapters, _surface| {
             // Software adapters first: the same pixels wherever the same Mesa runs.
             let rank = |a: &wgpu::Adapter| match a.get_info().device_type {
