@@ -149,7 +149,10 @@ pub fn parse(
     } else {
         plain::parse_undated(text, modified, &mut problems)?
     };
-    let (format, text, items, shared_context) = body;
+    let (format, mut text, mut items, shared_context) = body;
+    // The parsers grow these as they read; an article keeps them for the whole session.
+    text.shrink_to_fit();
+    items.shrink_to_fit();
     if items.is_empty() {
         return Err(ProblemKind::NoText {
             what: format!("{} without items", format.as_str()),
