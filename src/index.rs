@@ -96,6 +96,100 @@ impl EventSpan {
     }
 }
 
+/// One event of a place in a place's run sorted by first day, with what the run holds
+/// up to and including it: a cumulative window ("everything up to D") is then one
+/// binary search per place instead of a pass over all its events.
+#[derive(Clone, Copy, Debug, Default)]
+struct Running {
+    /// This event's first day (the sort key).
+    first: i32,
+    /// This event's last day.
+    last: i32,
+    /// This event.
+    event: u32,
+    /// Distinct items so far.
+    items: u32,
+    /// The latest last day so far, and the event that has it (the later one on ties).
+    max_last: i32,
+    max_event: u32,
+    /// Any event so far dated to the day.
+    precise: bool,
+}
+
+/// What a place's marker counts in a window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Tally {
+    items: u32,
+    events: u32,
+    /// The latest day (days since the common era) an event covers in the window.
+    latest: i32,
+    precise: bool,
+    /// The event that reaches `latest`; on ties the one that begins last, then the one
+    /// last in the place's order.
+    latest_event: u32,
+}
+
+/// A place's tally over its `spans` (grouped by item) in the window `(from, to)` of
+/// days since the common era, counting only items the filter allows.
+fn within(
+    spans: &[EventSpan],
+    (from, to): (i32, i32),
+    filter: Option<&ItemFilter>,
+) -> Option<Tally> {
+    let mut tally: Option<Tally> = None;
+    let mut best_first = i32::MIN;
+    let mut last_item = u32::MAX;
+    for span in spans {
+        if span.first > to || span.last < from {
+            continue;
+        }
+        if filter.is_some_and(|f| !f.allows(span.item as usize)) {
+            continue;
+        }
+        let latest = span.last.min(to);
+        let t = tally.get_or_insert(Tally {
+            items: 0,
+            events: 0,
+            latest,
+            precise: span.precise,
+            latest_event: span.event,
+        });
+        t.events += 1;
+        if span.item != last_item {
+            t.items += 1;
+            last_item = span.item;
+        }
+        t.precise |= span.precise;
+        if (latest, span.first) >= (t.latest, best_first) {
+            t.latest = latest;
+            best_first = span.first;
+            t.latest_event = span.event;
+        }
+    }
+    tally
+}
+
+/// A place's tally of everything up to day `to`, from its running totals: the same
+/// as [`within`] over an unbounded start and no filter.
+fn up_to(running: &[Running], to: i32) -> Option<Tally> {
+    let k = running.partition_point(|r| r.first <= to);
+    let last = running.get(k.checked_sub(1)?)?;
+    let (latest, latest_event) = if last.max_last <= to {
+        (last.max_last, last.max_event)
+    } else {
+        // Something runs past `to` (a month, a year): the latest-beginning such event.
+        let through = running.get(..k)?.iter().rev().find(|r| r.last >= to)?;
+        (to, through.event)
+    };
+    Some(Tally {
+        items: last.items,
+        events: u32::try_from(k).unwrap_or(u32::MAX),
+        latest,
+        precise: last.precise,
+        latest_event,
+    })
+}
+
 /// Events allowed by a search: one flag per item (by global item number).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ItemFilter {
@@ -123,6 +217,9 @@ pub struct CorpusIndex {
     items: Vec<ItemRef>,
     /// Global item numbers in publication order.
     pub items_by_time: Vec<usize>,
+    /// Each item's day of publication (in its own time zone), by global number: the
+    /// article pane finds the current day's rows among thousands without touching them.
+    item_days: Vec<NaiveDate>,
     /// Places with events, most mentioned first.
     pub places: Vec<PlaceEntry>,
     place_of: FxHashMap<PlaceId, usize>,
@@ -131,6 +228,9 @@ pub struct CorpusIndex {
     /// What [`CorpusIndex::markers`] needs of each event of `by_place`, packed: a window
     /// aggregates 100,000 events per frame without touching the events themselves.
     spans: Vec<EventSpan>,
+    /// Each place's events again, sorted by first day, with running totals (aligned
+    /// with `spans` place by place).
+    running: Vec<Running>,
     /// Days that have day-dated events (countries excluded), sorted.
     pub event_days: Vec<NaiveDate>,
     /// Events per day for the histogram: (day, count), sorted, countries excluded.
@@ -160,11 +260,16 @@ impl CorpusIndex {
         };
         let mut items_by_time: Vec<usize> = (0..items.len()).collect();
         items_by_time.sort_by_key(|&g| (items.get(g).and_then(published), g));
+        let item_days = items
+            .iter()
+            .map(|r| published(r).map_or(NaiveDate::MIN, |p| p.date_naive()))
+            .collect();
 
         let mut index = Self {
             item_base,
             items,
             items_by_time,
+            item_days,
             ..Self::default()
         };
         index.group_by_place(corpus, gazetteer);
@@ -200,12 +305,40 @@ impl CorpusIndex {
                     self.by_place.push(e);
                 }
             }
+            self.push_running(start);
             self.place_of.insert(id, self.places.len());
             self.places.push(PlaceEntry {
                 place,
                 events: start..self.by_place.len(),
                 label: place_label(&place).into(),
             });
+        }
+    }
+
+    /// Appends the running totals of the place whose spans start at `start`.
+    fn push_running(&mut self, start: usize) {
+        let spans = self.spans.get(start..).unwrap_or(&[]);
+        let mut order: Vec<&EventSpan> = spans.iter().collect();
+        // Stable: events of one day keep their order in `spans`.
+        order.sort_by_key(|s| s.first);
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut acc = Running {
+            max_last: i32::MIN,
+            ..Running::default()
+        };
+        for span in order {
+            if seen.insert(span.item) {
+                acc.items += 1;
+            }
+            if span.last >= acc.max_last {
+                acc.max_last = span.last;
+                acc.max_event = span.event;
+            }
+            acc.precise |= span.precise;
+            acc.first = span.first;
+            acc.last = span.last;
+            acc.event = span.event;
+            self.running.push(acc);
         }
     }
 
@@ -241,6 +374,11 @@ impl CorpusIndex {
     /// The item with this global number.
     pub fn item(&self, global: usize) -> Option<ItemRef> {
         self.items.get(global).copied()
+    }
+
+    /// The day an item was published (in its own time zone).
+    pub fn item_day(&self, global: usize) -> Option<NaiveDate> {
+        self.item_days.get(global).copied()
     }
 
     /// Number of items.
@@ -282,40 +420,24 @@ impl CorpusIndex {
             if entry.place.kind == PlaceKind::Country && !countries {
                 continue;
             }
-            let Some(spans) = self.spans.get(entry.events.clone()) else {
-                continue;
+            let tally = match (from, filter) {
+                (i32::MIN, None) => self
+                    .running
+                    .get(entry.events.clone())
+                    .and_then(|r| up_to(r, to)),
+                _ => self
+                    .spans
+                    .get(entry.events.clone())
+                    .and_then(|spans| within(spans, (from, to), filter)),
             };
-            let mut m: Option<(u32, u32, i32, bool, u32)> = None;
-            let mut last_item = u32::MAX;
-            for span in spans {
-                if span.first > to || span.last < from {
-                    continue;
-                }
-                if filter.is_some_and(|f| !f.allows(span.item as usize)) {
-                    continue;
-                }
-                let latest = span.last.min(to);
-                let (items, events, best, precise, latest_event) =
-                    m.get_or_insert((0, 0, latest, span.precise, span.event));
-                *events += 1;
-                if span.item != last_item {
-                    *items += 1;
-                    last_item = span.item;
-                }
-                *precise |= span.precise;
-                if latest >= *best {
-                    *best = latest;
-                    *latest_event = span.event;
-                }
-            }
-            let marker = m.and_then(|(items, events, best, precise, latest_event)| {
+            let marker = tally.and_then(|t| {
                 Some(Marker {
                     place: p,
-                    items,
-                    events,
-                    latest: NaiveDate::from_num_days_from_ce_opt(best)?,
-                    precise,
-                    latest_event: latest_event as usize,
+                    items: t.items,
+                    events: t.events,
+                    latest: NaiveDate::from_num_days_from_ce_opt(t.latest)?,
+                    precise: t.precise,
+                    latest_event: t.latest_event as usize,
                 })
             });
             out.extend(marker);
@@ -471,6 +593,42 @@ mod tests {
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2023, m, d).expect("valid date")
+    }
+
+    /// The running totals give a cumulative window what a pass over the events gives,
+    /// on every day and past the end (where month- and year-dated events run on), on
+    /// the seeds and on a generated corpus with every kind of date.
+    #[test]
+    fn cumulative_totals_match_a_pass_over_the_events() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let options = crate::synth::SynthOptions {
+            articles: 300,
+            days: 40,
+            ..Default::default()
+        };
+        crate::synth::write_corpus(dir.path(), options).expect("corpus written");
+        let synth = Corpus::load(&[dir.path().to_path_buf()]);
+        for corpus in [Corpus::from_seeds(), synth] {
+            let index = CorpusIndex::new(&corpus, Gazetteer::embedded());
+            let (first, last) = index.bounds;
+            let mut compared = 0;
+            let mut through = 0;
+            for day in first.iter_days().take_while(|d| *d <= last + Days::new(60)) {
+                let to = day.num_days_from_ce();
+                for entry in &index.places {
+                    let spans = &index.spans[entry.events.clone()];
+                    let running = &index.running[entry.events.clone()];
+                    let expected = within(spans, (i32::MIN, to), None);
+                    assert_eq!(up_to(running, to), expected, "{} on {day}", entry.label);
+                    compared += usize::from(expected.is_some());
+                    through += usize::from(expected.is_some_and(|t| t.latest == to));
+                }
+            }
+            assert!(
+                compared > 100 && through > 10,
+                "{compared} tallies, {through} through the day"
+            );
+        }
     }
 
     /// The seeds' timeline runs from the Tuesday drone attack to the last article, not
