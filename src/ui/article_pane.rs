@@ -74,12 +74,14 @@ fn item_list_ui(
     if scroll {
         let row = shown
             .iter()
-            .position(|&g| item_day(view, g).is_some_and(|d| d >= cursor))
+            .position(|&g| view.index.item_day(g).is_some_and(|d| d >= cursor))
             .unwrap_or(shown.len());
         let spacing = ui.spacing().item_spacing.y;
         area = area.vertical_scroll_offset((row.saturating_sub(1) as f32) * (ROW_HEIGHT + spacing));
     }
     area.show_rows(ui, ROW_HEIGHT, shown.len(), |ui, rows| {
+        let font_size = egui::TextStyle::Button.resolve(ui.style()).size;
+        let max_chars = row_chars(ui.available_width(), font_size);
         for &g in shown.get(rows).unwrap_or(&[]) {
             let Some(item_ref) = view.index.item(g) else {
                 continue;
@@ -90,7 +92,10 @@ fn item_list_ui(
             let today = item.published.date_naive() == cursor;
             let selected = view.selection.item() == Some(item_ref);
             let source = item.source.as_deref().unwrap_or(&article.name);
-            let text = format!("{}  {}  ·  {}", when(item), item.title, source);
+            let text = row_text(
+                &format!("{}  {}  ·  {}", when(item), item.title, source),
+                max_chars,
+            );
             let mut button = egui::Button::selectable(selected, RichText::new(text))
                 .truncate()
                 .right_text("");
@@ -101,14 +106,40 @@ fn item_list_ui(
             if response.clicked() {
                 out.push(Command::OpenItem(item_ref, Origin::Pane));
             }
-            response.on_hover_text(format!(
-                "{}\n{} · {}",
-                item.title,
-                item.published.to_rfc3339(),
-                article.name
-            ));
+            // The tooltip's text is made only when it shows.
+            response.on_hover_ui(|ui| {
+                ui.label(format!(
+                    "{}\n{} · {}",
+                    item.title,
+                    item.published.to_rfc3339(),
+                    article.name
+                ));
+            });
         }
     });
+}
+
+/// About the most characters a row `width` points wide shows in a font of `size`
+/// points: English text averages half the font size per character or more, so a cut
+/// at 0.4 of it leaves the row full.
+fn row_chars(width: f32, size: f32) -> usize {
+    let per_char = (size * 0.4).max(1.0);
+    #[expect(
+        clippy::cast_sign_loss,
+        reason = "clamped to 0 first; the cast saturates"
+    )]
+    let chars = (width.max(0.0) / per_char).ceil() as usize;
+    chars
+}
+
+/// `text` cut after `max_chars` characters, with an ellipsis when cut. A row's text
+/// is shaped in full before the button truncates it to the row, and the rows are shaped
+/// anew whenever the list scrolls (every day the time cursor moves).
+fn row_text(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text).trim_end()),
+        None => text.to_owned(),
+    }
 }
 
 /// "1 Jun 16:14", or "1 Jun" for an item known only by its day (midnight UTC).
@@ -120,11 +151,6 @@ fn when(item: &crate::article::Item) -> String {
     } else {
         t.format("%-d %b %H:%M").to_string()
     }
-}
-
-fn item_day(view: &ViewCtx<'_>, global: usize) -> Option<chrono::NaiveDate> {
-    let r = view.index.item(global)?;
-    lookup(view, r).map(|(_, i)| i.published.date_naive())
 }
 
 fn lookup<'v>(
