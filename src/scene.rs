@@ -39,7 +39,7 @@ pub fn recency(latest: NaiveDate, first: NaiveDate, last: NaiveDate) -> f32 {
 }
 
 /// A rectangle in screen points.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Rect {
     /// Left.
     pub min_x: f32,
@@ -138,29 +138,68 @@ pub fn place_labels(
 }
 
 /// Rectangles bucketed by the grid cells they cover, for "does anything overlap this?"
-/// over thousands of markers.
+/// over thousands of markers. The buckets are one array (counted, then filled): a
+/// vector per cell would cost hundreds of allocations each time the markers change.
 struct Grid {
     origin: (f32, f32),
     cols: usize,
     rows: usize,
-    cells: Vec<Vec<(usize, Rect)>>,
+    /// Where each cell's entries begin in `entries` (one more than there are cells).
+    starts: Vec<usize>,
+    entries: Vec<(usize, Rect)>,
 }
 
 impl Grid {
     /// Cell side in points: about a label's height, a few markers across.
     const CELL: f32 = 48.0;
 
-    fn new(bounds: Rect) -> Self {
+    /// The grid over `bounds` holding `rects` (with their ids).
+    fn new(bounds: Rect, rects: &[(usize, Rect)]) -> Self {
         #[expect(clippy::cast_sign_loss, reason = "clamped to 1 first")]
         let cells_across = |len: f32| ((len / Self::CELL).ceil().max(1.0) as usize).min(256);
         let cols = cells_across(bounds.max_x - bounds.min_x);
         let rows = cells_across(bounds.max_y - bounds.min_y);
-        Self {
+        let mut grid = Self {
             origin: (bounds.min_x, bounds.min_y),
             cols,
             rows,
-            cells: vec![Vec::new(); cols * rows],
+            starts: vec![0; cols * rows + 1],
+            entries: Vec::new(),
+        };
+        // Count each cell's entries one cell on, sum the counts into starts, then fill
+        // each cell from its start.
+        for (_, r) in rects {
+            for cell in grid.cells_of(r) {
+                if let Some(n) = grid.starts.get_mut(cell + 1) {
+                    *n += 1;
+                }
+            }
         }
+        let mut total = 0;
+        for n in &mut grid.starts {
+            total += *n;
+            *n = total;
+        }
+        grid.entries = vec![(usize::MAX, Rect::default()); total];
+        let mut fill = grid.starts.clone();
+        for &(id, r) in rects {
+            for cell in grid.cells_of(&r) {
+                if let Some(at) = fill.get_mut(cell)
+                    && let Some(slot) = grid.entries.get_mut(*at)
+                {
+                    *slot = (id, r);
+                    *at += 1;
+                }
+            }
+        }
+        grid
+    }
+
+    /// The cells `r` covers, by number.
+    fn cells_of(&self, r: &Rect) -> impl Iterator<Item = usize> + use<> {
+        let (xs, ys) = self.span(r);
+        let cols = self.cols;
+        ys.flat_map(move |y| xs.clone().map(move |x| y * cols + x))
     }
 
     /// The cells `r` covers, clamped to the grid.
@@ -179,27 +218,17 @@ impl Grid {
         )
     }
 
-    fn insert(&mut self, id: usize, r: Rect) {
-        let (xs, ys) = self.span(&r);
-        for y in ys {
-            for x in xs.clone() {
-                if let Some(cell) = self.cells.get_mut(y * self.cols + x) {
-                    cell.push((id, r));
-                }
-            }
-        }
+    /// The entries of one cell.
+    fn cell(&self, cell: usize) -> &[(usize, Rect)] {
+        let start = self.starts.get(cell).copied().unwrap_or(0);
+        let end = self.starts.get(cell + 1).copied().unwrap_or(start);
+        self.entries.get(start..end).unwrap_or(&[])
     }
 
     /// True when `test` holds for a rectangle in a cell that `r` covers.
     fn any_near(&self, r: &Rect, mut test: impl FnMut(usize, &Rect) -> bool) -> bool {
-        let (xs, ys) = self.span(r);
-        ys.into_iter().any(|y| {
-            xs.clone().any(|x| {
-                self.cells
-                    .get(y * self.cols + x)
-                    .is_some_and(|cell| cell.iter().any(|(id, c)| test(*id, c)))
-            })
-        })
+        self.cells_of(r)
+            .any(|cell| self.cell(cell).iter().any(|(id, c)| test(*id, c)))
     }
 }
 
@@ -225,13 +254,13 @@ pub fn place_labels_with(
     };
     // Only circles that reach into the bounds can collide with a label; a grid finds
     // the few near a label among thousands.
-    let mut circles = Grid::new(bounds);
-    for (i, m) in markers.iter().enumerate() {
-        let c = circle(m);
-        if c.intersects(&bounds) {
-            circles.insert(i, c);
-        }
-    }
+    let near: Vec<(usize, Rect)> = markers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (i, circle(m)))
+        .filter(|(_, c)| c.intersects(&bounds))
+        .collect();
+    let circles = Grid::new(bounds, &near);
     let mut placed: Vec<Rect> = Vec::new();
     let mut tried = 0;
     let budget = max_labels.saturating_mul(CANDIDATES_PER_LABEL);
