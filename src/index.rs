@@ -107,6 +107,8 @@ struct Running {
     last: i32,
     /// This event.
     event: u32,
+    /// This event's item (global number).
+    item: u32,
     /// Distinct items so far.
     items: u32,
     /// The latest last day so far, and the event that has it (the later one on ties).
@@ -130,7 +132,9 @@ struct Tally {
 }
 
 /// A place's tally over its `spans` (grouped by item) in the window `(from, to)` of
-/// days since the common era, counting only items the filter allows.
+/// days since the common era, counting only items the filter allows: the plain pass
+/// that the index's searches must agree with.
+#[cfg(test)]
 fn within(
     spans: &[EventSpan],
     (from, to): (i32, i32),
@@ -169,10 +173,66 @@ fn within(
     tally
 }
 
+/// A place's tally in the window `(from, to)` from its events sorted by first day
+/// (`running`; `long` holds the indices, offset by `base`, of its events longer than a
+/// day), counting only items the filter allows: the same as [`within`]. The events
+/// that begin in the window are one run found by binary search; of those that begin
+/// before it only the long ones can reach into it. `items` is scratch space.
+fn tally_window(
+    firsts: &[i32],
+    running: &[Running],
+    long: &[u32],
+    base: usize,
+    (from, to): (i32, i32),
+    filter: Option<&ItemFilter>,
+    items: &mut Vec<u32>,
+) -> Option<Tally> {
+    let hi = firsts.partition_point(|&f| f <= to);
+    let lo = firsts.get(..hi)?.partition_point(|&f| f < from);
+    let before = long
+        .iter()
+        .map(|&i| (i as usize).wrapping_sub(base))
+        .take_while(|&i| i < lo)
+        .filter(|&i| running.get(i).is_some_and(|r| r.last >= from));
+    let allowed = |i: &usize| {
+        running
+            .get(*i)
+            .is_some_and(|r| filter.is_none_or(|f| f.allows(r.item as usize)))
+    };
+    items.clear();
+    let mut tally: Option<Tally> = None;
+    let mut best = (i32::MIN, i32::MIN);
+    for i in before.chain(lo..hi).filter(allowed) {
+        let Some(r) = running.get(i) else { continue };
+        let latest = r.last.min(to);
+        let t = tally.get_or_insert(Tally {
+            items: 0,
+            events: 0,
+            latest,
+            precise: false,
+            latest_event: r.event,
+        });
+        t.events += 1;
+        items.push(r.item);
+        t.precise |= r.first == r.last;
+        // Indices rise in `running` order, so the later event wins a tie.
+        if (latest, r.first) >= best {
+            best = (latest, r.first);
+            t.latest = latest;
+            t.latest_event = r.event;
+        }
+    }
+    let t = tally.as_mut()?;
+    items.sort_unstable();
+    items.dedup();
+    t.items = u32::try_from(items.len()).unwrap_or(u32::MAX);
+    tally
+}
+
 /// A place's tally of everything up to day `to`, from its running totals: the same
 /// as [`within`] over an unbounded start and no filter.
-fn up_to(running: &[Running], to: i32) -> Option<Tally> {
-    let k = running.partition_point(|r| r.first <= to);
+fn up_to(firsts: &[i32], running: &[Running], to: i32) -> Option<Tally> {
+    let k = firsts.partition_point(|&f| f <= to);
     let last = running.get(k.checked_sub(1)?)?;
     let (latest, latest_event) = if last.max_last <= to {
         (last.max_last, last.max_event)
@@ -225,12 +285,17 @@ pub struct CorpusIndex {
     place_of: FxHashMap<PlaceId, usize>,
     /// Event indices grouped by place (in `places` order), then by item, then by date.
     pub by_place: Vec<usize>,
-    /// What [`CorpusIndex::markers`] needs of each event of `by_place`, packed: a window
-    /// aggregates 100,000 events per frame without touching the events themselves.
-    spans: Vec<EventSpan>,
-    /// Each place's events again, sorted by first day, with running totals (aligned
-    /// with `spans` place by place).
+    /// What [`CorpusIndex::markers`] needs of each event of `by_place`, packed, place
+    /// by place (the same ranges) but sorted by first day, with running totals: a
+    /// window finds its events by binary search without touching the events.
     running: Vec<Running>,
+    /// The first days of `running`, apart: the binary searches read only these.
+    firsts: Vec<i32>,
+    /// Indices into `running` of the events that last more than a day (a month, a
+    /// year), place by place (`long_of`): the only ones that can reach into a window
+    /// from before its start.
+    long: Vec<u32>,
+    long_of: Vec<Range<usize>>,
     /// Days that have day-dated events (countries excluded), sorted.
     pub event_days: Vec<NaiveDate>,
     /// Events per day for the histogram: (day, count), sorted, countries excluded.
@@ -286,6 +351,7 @@ impl CorpusIndex {
         let mut groups: Vec<(PlaceId, Vec<usize>)> = per_place.into_iter().collect();
         // Most mentioned first, then by id: deterministic, and the busiest labels first.
         groups.sort_by_key(|(id, events)| (std::cmp::Reverse(events.len()), *id));
+        let mut spans = Vec::new();
         for (id, mut events) in groups {
             let Some(place) = gazetteer.place(id) else {
                 continue;
@@ -298,14 +364,16 @@ impl CorpusIndex {
             });
             let start = self.by_place.len();
             // One span per entry of `by_place`, in the same order.
+            spans.clear();
             for &e in &events {
                 if let Some(ev) = corpus.events.get(e) {
-                    self.spans
-                        .push(EventSpan::new(ev, e, self.global_item_of(ev)));
+                    spans.push(EventSpan::new(ev, e, self.global_item_of(ev)));
                     self.by_place.push(e);
                 }
             }
-            self.push_running(start);
+            let long_start = self.long.len();
+            self.push_running(&spans);
+            self.long_of.push(long_start..self.long.len());
             self.place_of.insert(id, self.places.len());
             self.places.push(PlaceEntry {
                 place,
@@ -315,9 +383,8 @@ impl CorpusIndex {
         }
     }
 
-    /// Appends the running totals of the place whose spans start at `start`.
-    fn push_running(&mut self, start: usize) {
-        let spans = self.spans.get(start..).unwrap_or(&[]);
+    /// Appends the running totals of a place's `spans` (in `by_place` order).
+    fn push_running(&mut self, spans: &[EventSpan]) {
         let mut order: Vec<&EventSpan> = spans.iter().collect();
         // Stable: events of one day keep their order in `spans`.
         order.sort_by_key(|s| s.first);
@@ -338,7 +405,13 @@ impl CorpusIndex {
             acc.first = span.first;
             acc.last = span.last;
             acc.event = span.event;
+            acc.item = span.item;
+            if span.last > span.first {
+                self.long
+                    .push(u32::try_from(self.running.len()).unwrap_or(u32::MAX));
+            }
             self.running.push(acc);
+            self.firsts.push(acc.first);
         }
     }
 
@@ -416,19 +489,28 @@ impl CorpusIndex {
         out.clear();
         let to = window.1.num_days_from_ce();
         let from = window.0.map_or(i32::MIN, |f| f.num_days_from_ce());
+        let mut items: Vec<u32> = Vec::new();
         for (p, entry) in self.places.iter().enumerate() {
             if entry.place.kind == PlaceKind::Country && !countries {
                 continue;
             }
-            let tally = match (from, filter) {
-                (i32::MIN, None) => self
-                    .running
-                    .get(entry.events.clone())
-                    .and_then(|r| up_to(r, to)),
-                _ => self
-                    .spans
-                    .get(entry.events.clone())
-                    .and_then(|spans| within(spans, (from, to), filter)),
+            let (Some(running), Some(firsts)) = (
+                self.running.get(entry.events.clone()),
+                self.firsts.get(entry.events.clone()),
+            ) else {
+                continue;
+            };
+            // Everything up to the day, unfiltered, is one lookup in the running totals.
+            let tally = if from == i32::MIN && filter.is_none() {
+                up_to(firsts, running, to)
+            } else {
+                let long = self
+                    .long_of
+                    .get(p)
+                    .and_then(|r| self.long.get(r.clone()))
+                    .unwrap_or(&[]);
+                let base = entry.events.start;
+                tally_window(firsts, running, long, base, (from, to), filter, &mut items)
             };
             let marker = tally.and_then(|t| {
                 Some(Marker {
@@ -595,11 +677,12 @@ mod tests {
         NaiveDate::from_ymd_opt(2023, m, d).expect("valid date")
     }
 
-    /// The running totals give a cumulative window what a pass over the events gives,
-    /// on every day and past the end (where month- and year-dated events run on), on
-    /// the seeds and on a generated corpus with every kind of date.
+    /// The markers of a window, filter or not, are what a plain pass over each place's
+    /// events gives: on every day and past the end (where month- and year-dated events
+    /// run on), for a day, a week and everything up to the day, on the seeds and on a
+    /// generated corpus with every kind of date.
     #[test]
-    fn cumulative_totals_match_a_pass_over_the_events() {
+    fn markers_match_a_pass_over_the_events() {
         let dir = tempfile::tempdir().expect("temp dir");
         let options = crate::synth::SynthOptions {
             articles: 300,
@@ -610,23 +693,63 @@ mod tests {
         let synth = Corpus::load(&[dir.path().to_path_buf()]);
         for corpus in [Corpus::from_seeds(), synth] {
             let index = CorpusIndex::new(&corpus, Gazetteer::embedded());
+            let filter = index.filter(&corpus, Gazetteer::embedded(), "Kyiv");
+            assert!(
+                (1..index.item_count()).contains(&filter.count()),
+                "the filter keeps some items"
+            );
+            let spans: Vec<Vec<EventSpan>> = index
+                .places
+                .iter()
+                .map(|entry| {
+                    index.by_place[entry.events.clone()]
+                        .iter()
+                        .map(|&e| {
+                            let ev = &corpus.events[e];
+                            EventSpan::new(ev, e, index.global_item_of(ev))
+                        })
+                        .collect()
+                })
+                .collect();
             let (first, last) = index.bounds;
-            let mut compared = 0;
-            let mut through = 0;
+            let (mut shown, mut through, mut long) = (0, 0, 0);
+            let mut got = Vec::new();
             for day in first.iter_days().take_while(|d| *d <= last + Days::new(60)) {
-                let to = day.num_days_from_ce();
-                for entry in &index.places {
-                    let spans = &index.spans[entry.events.clone()];
-                    let running = &index.running[entry.events.clone()];
-                    let expected = within(spans, (i32::MIN, to), None);
-                    assert_eq!(up_to(running, to), expected, "{} on {day}", entry.label);
-                    compared += usize::from(expected.is_some());
-                    through += usize::from(expected.is_some_and(|t| t.latest == to));
+                for from in [Some(day), day.checked_sub_days(Days::new(6)), None] {
+                    for f in [None, Some(&filter)] {
+                        let (lo, to) = (
+                            from.map_or(i32::MIN, |d| d.num_days_from_ce()),
+                            day.num_days_from_ce(),
+                        );
+                        index.markers((from, day), f, true, &mut got);
+                        let expected: Vec<(usize, Tally)> = spans
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(p, s)| Some((p, within(s, (lo, to), f)?)))
+                            .collect();
+                        let got: Vec<(usize, Tally)> = got
+                            .iter()
+                            .map(|m| {
+                                let t = Tally {
+                                    items: m.items,
+                                    events: m.events,
+                                    latest: m.latest.num_days_from_ce(),
+                                    precise: m.precise,
+                                    latest_event: m.latest_event as u32,
+                                };
+                                (m.place, t)
+                            })
+                            .collect();
+                        assert_eq!(got, expected, "{from:?} to {day}, filter {}", f.is_some());
+                        shown += got.len();
+                        through += got.iter().filter(|(_, t)| t.latest == to).count();
+                        long += got.iter().filter(|(_, t)| !t.precise).count();
+                    }
                 }
             }
             assert!(
-                compared > 100 && through > 10,
-                "{compared} tallies, {through} through the day"
+                shown > 100 && through > 10 && long > 10,
+                "{shown} markers, {through} through the day, {long} of long events only"
             );
         }
     }
