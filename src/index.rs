@@ -2,8 +2,10 @@
 //!
 //! The viewer must not re-extract or re-sort anything per frame: this index holds the
 //! items in time order, the events grouped by place and item, the days with events and
-//! the timeline's bounds. [`CorpusIndex::markers`] then aggregates a time window in one
-//! pass over the events, and the views cache its result per (cursor, window, filter).
+//! the timeline's bounds. [`CorpusIndex::markers`] then aggregates a time window from
+//! each place's events sorted by first day (binary searches, and running totals for
+//! "everything up to a day"), and the views cache its result per (cursor, window,
+//! filter).
 
 use crate::corpus::Corpus;
 use crate::extract::Event;
@@ -109,6 +111,8 @@ struct Running {
     event: u32,
     /// This event's item (global number).
     item: u32,
+    /// This event is dated to the day.
+    day: bool,
     /// Distinct items so far.
     items: u32,
     /// The latest last day so far, and the event that has it (the later one on ties).
@@ -175,7 +179,8 @@ fn within(
 
 /// A place's tally in the window `(from, to)` from its events sorted by first day
 /// (`running`; `long` holds the indices, offset by `base`, of its events longer than a
-/// day), counting only items the filter allows: the same as [`within`]. The events
+/// day), counting only items the filter allows: the same as `within` (the tests' plain pass).
+/// The events
 /// that begin in the window are one run found by binary search; of those that begin
 /// before it only the long ones can reach into it. `items` is scratch space.
 fn tally_window(
@@ -214,7 +219,7 @@ fn tally_window(
         });
         t.events += 1;
         items.push(r.item);
-        t.precise |= r.first == r.last;
+        t.precise |= r.day;
         // Indices rise in `running` order, so the later event wins a tie.
         if (latest, r.first) >= best {
             best = (latest, r.first);
@@ -229,16 +234,25 @@ fn tally_window(
     tally
 }
 
-/// A place's tally of everything up to day `to`, from its running totals: the same
-/// as [`within`] over an unbounded start and no filter.
-fn up_to(firsts: &[i32], running: &[Running], to: i32) -> Option<Tally> {
+/// A place's tally of everything up to day `to`, from its running totals (`long` and
+/// `base` as for [`tally_window`]): the same as `within` over an unbounded start and no
+/// filter.
+fn up_to(firsts: &[i32], running: &[Running], long: &[u32], base: usize, to: i32) -> Option<Tally> {
     let k = firsts.partition_point(|&f| f <= to);
     let last = running.get(k.checked_sub(1)?)?;
     let (latest, latest_event) = if last.max_last <= to {
         (last.max_last, last.max_event)
+    } else if last.last >= to {
+        // The last event to begin reaches `to` itself.
+        (to, last.event)
     } else {
-        // Something runs past `to` (a month, a year): the latest-beginning such event.
-        let through = running.get(..k)?.iter().rev().find(|r| r.last >= to)?;
+        // Something runs past `to`: the latest-beginning month or year that does.
+        let through = long
+            .iter()
+            .rev()
+            .map(|&i| (i as usize).wrapping_sub(base))
+            .filter(|&i| i < k)
+            .find_map(|i| running.get(i).filter(|r| r.last >= to))?;
         (to, through.event)
     };
     Some(Tally {
@@ -406,6 +420,7 @@ impl CorpusIndex {
             acc.last = span.last;
             acc.event = span.event;
             acc.item = span.item;
+            acc.day = span.precise;
             if span.last > span.first {
                 self.long
                     .push(u32::try_from(self.running.len()).unwrap_or(u32::MAX));
@@ -500,16 +515,16 @@ impl CorpusIndex {
             ) else {
                 continue;
             };
+            let long = self
+                .long_of
+                .get(p)
+                .and_then(|r| self.long.get(r.clone()))
+                .unwrap_or(&[]);
+            let base = entry.events.start;
             // Everything up to the day, unfiltered, is one lookup in the running totals.
             let tally = if from == i32::MIN && filter.is_none() {
-                up_to(firsts, running, to)
+                up_to(firsts, running, long, base, to)
             } else {
-                let long = self
-                    .long_of
-                    .get(p)
-                    .and_then(|r| self.long.get(r.clone()))
-                    .unwrap_or(&[]);
-                let base = entry.events.start;
                 tally_window(firsts, running, long, base, (from, to), filter, &mut items)
             };
             let marker = tally.and_then(|t| {
