@@ -205,13 +205,14 @@ impl Corpus {
         let mut corpus = Self::default();
         corpus.problems.append(&mut problems);
         // Reserved once, exactly: growing by doubling would leave up to half unused.
-        let (events, dates) = results.iter().fold((0, 0), |(e, d), (_, r)| match r {
-            Ok((_, x, _)) => (e + x.events.len(), d + x.dates.len()),
-            Err(_) => (e, d),
-        });
+        let (articles, events, dates) =
+            results.iter().fold((0, 0, 0), |(a, e, d), (_, r)| match r {
+                Ok((_, x, _)) => (a + 1, e + x.events.len(), d + x.dates.len()),
+                Err(_) => (a, e, d),
+            });
+        corpus.articles.reserve_exact(articles);
         corpus.events.reserve_exact(events);
         corpus.dates.reserve_exact(dates);
-        corpus.articles.reserve_exact(results.len());
         let mut seen: HashMap<u64, usize> = HashMap::new();
         for (path, result) in results {
             match result {
