@@ -67,15 +67,14 @@ pub(crate) fn prefer_low_memory(setup: &mut eframe::egui_wgpu::WgpuSetupCreateNe
     });
 }
 
-/// eframe's wgpu set-up for the viewer: small memory blocks ([`prefer_low_memory`]) and
-/// one frame in flight (egui's low-latency surface, its advice for light GPU work).
+/// eframe's wgpu set-up for the viewer: its default (one frame in flight), with memory
+/// in small blocks ([`prefer_low_memory`]).
 fn wgpu_options() -> eframe::egui_wgpu::WgpuConfiguration {
     let mut setup = eframe::egui_wgpu::WgpuSetupCreateNew::without_display_handle();
     prefer_low_memory(&mut setup);
     eframe::egui_wgpu::WgpuConfiguration {
-        surface: eframe::egui_wgpu::SurfaceConfig::LOW_LATENCY,
         wgpu_setup: eframe::egui_wgpu::WgpuSetup::CreateNew(setup),
-        ..Default::default()
+        ..eframe::NativeOptions::default().wgpu_options
     }
 }
 
