@@ -10,7 +10,7 @@ use dateline::time_control::WindowMode;
 use dateline::ui::{DatelineApp, StartOptions};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, m, d).expect("valid date")
@@ -79,6 +79,13 @@ fn first_view_frames_the_story() {
     assert_eq!(h.state().time().window(), WindowMode::Cumulative);
     h.get_by_label_contains("3 articles · 23 entries · ");
     h.get_by_label("Thu 1 Jun 2023");
+    // A long row is cut to fit on screen, but read out whole, source and all.
+    let row = h.get_by_label_contains("Volodymyr Zelensky said he received");
+    let spoken = row.accesskit_node().label().unwrap_or_default();
+    assert!(
+        spoken.ends_with("  ·  000_d47b813700c023a0.txt"),
+        "{spoken}"
+    );
     let labels = h.state().map_labels();
     for name in ["Kyiv", "Chisinau", "Belgorod", "Shebekino"] {
         assert!(

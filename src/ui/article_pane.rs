@@ -92,10 +92,8 @@ fn item_list_ui(
             let today = item.published.date_naive() == cursor;
             let selected = view.selection.item() == Some(item_ref);
             let source = item.source.as_deref().unwrap_or(&article.name);
-            let text = row_text(
-                &format!("{}  {}  ·  {}", when(item), item.title, source),
-                max_chars,
-            );
+            let full = format!("{}  {}  ·  {}", when(item), item.title, source);
+            let text = row_text(&full, max_chars);
             let mut button = egui::Button::selectable(selected, RichText::new(text))
                 .truncate()
                 .right_text("");
@@ -103,6 +101,9 @@ fn item_list_ui(
                 button = button.fill(theme::TODAY_BG);
             }
             let response = ui.add_sized([ui.available_width(), ROW_HEIGHT], button);
+            // Screen readers get the whole row, not the text cut to fit.
+            ui.ctx()
+                .accesskit_node_builder(response.id, |node| node.set_label(full));
             if response.clicked() {
                 out.push(Command::OpenItem(item_ref, Origin::Pane));
             }
