@@ -54,14 +54,15 @@ fn main() {
             day += 1;
         }
     }
+    if fastest.is_empty() {
+        println!("the timeline has one day: there is no day to step to");
+        return;
+    }
     fastest.sort_by(f64::total_cmp);
     let at = |q: f64| {
         #[expect(clippy::cast_sign_loss, reason = "q is a fraction in 0..=1")]
         let i = ((fastest.len().saturating_sub(1)) as f64 * q).round() as usize;
-        fastest
-            .get(i)
-            .copied()
-            .expect("a timeline of at least one day")
+        fastest.get(i).copied().expect("not empty, checked above")
     };
     println!(
         "window {mode}: {} days, a day stepped per frame: median {:.2} ms, p90 {:.2}, p99 {:.2}, max {:.2}",
