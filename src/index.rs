@@ -98,13 +98,12 @@ impl EventSpan {
     }
 }
 
-/// One event of a place in a place's run sorted by first day, with what the run holds
-/// up to and including it: a cumulative window ("everything up to D") is then one
-/// binary search per place instead of a pass over all its events.
+/// One event of a place in a place's run sorted by first day (the first days are kept
+/// apart, in `CorpusIndex::firsts`), with what the run holds up to and including it: a
+/// cumulative window ("everything up to D") is then one binary search per place
+/// instead of a pass over all its events.
 #[derive(Clone, Copy, Debug, Default)]
 struct Running {
-    /// This event's first day (the sort key).
-    first: i32,
     /// This event's last day.
     last: i32,
     /// This event.
@@ -179,10 +178,10 @@ fn within(
 
 /// A place's tally in the window `(from, to)` from its events sorted by first day
 /// (`running`; `long` holds the indices, offset by `base`, of its events longer than a
-/// day), counting only items the filter allows: the same as `within` (the tests' plain pass).
-/// The events
-/// that begin in the window are one run found by binary search; of those that begin
-/// before it only the long ones can reach into it. `items` is scratch space.
+/// day), counting only items the filter allows: the same as `within` (the tests' plain
+/// pass). The events that begin in the window are one run found by binary search; of
+/// those that begin before it only the long ones can reach into it. `items` is scratch
+/// space.
 fn tally_window(
     firsts: &[i32],
     running: &[Running],
@@ -221,8 +220,9 @@ fn tally_window(
         items.push(r.item);
         t.precise |= r.day;
         // Indices rise in `running` order, so the later event wins a tie.
-        if (latest, r.first) >= best {
-            best = (latest, r.first);
+        let first = firsts.get(i).copied().unwrap_or(i32::MIN);
+        if (latest, first) >= best {
+            best = (latest, first);
             t.latest = latest;
             t.latest_event = r.event;
         }
@@ -303,7 +303,8 @@ pub struct CorpusIndex {
     /// by place (the same ranges) but sorted by first day, with running totals: a
     /// window finds its events by binary search without touching the events.
     running: Vec<Running>,
-    /// The first days of `running`, apart: the binary searches read only these.
+    /// The first days of `running` (its sort key), apart: the binary searches read only
+    /// these.
     firsts: Vec<i32>,
     /// Indices into `running` of the events that last more than a day (a month, a
     /// year), place by place (`long_of`): the only ones that can reach into a window
@@ -416,7 +417,6 @@ impl CorpusIndex {
                 acc.max_event = span.event;
             }
             acc.precise |= span.precise;
-            acc.first = span.first;
             acc.last = span.last;
             acc.event = span.event;
             acc.item = span.item;
@@ -426,7 +426,7 @@ impl CorpusIndex {
                     .push(u32::try_from(self.running.len()).unwrap_or(u32::MAX));
             }
             self.running.push(acc);
-            self.firsts.push(acc.first);
+            self.firsts.push(span.first);
         }
     }
 
