@@ -29,6 +29,18 @@ fn app_on_gpu() -> Harness<'static, DatelineApp> {
     build(Harness::builder().wgpu(), seeds())
 }
 
+/// Steps the app until its background load is done (10 s at most).
+fn wait_for_load(h: &mut Harness<'static, DatelineApp>) {
+    for _ in 0..500 {
+        if !h.state().loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    assert!(!h.state().loading(), "still loading after 10 s");
+}
+
 /// The seeds at 1 June 2023.
 fn seeds() -> StartOptions {
     StartOptions {
@@ -537,13 +549,7 @@ fn dropped_folder_opens() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(dir.path().to_path_buf())));
     h.step();
-    for _ in 0..200 {
-        if !h.state().loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
+    wait_for_load(&mut h);
     h.run();
     assert_eq!(h.state().corpus().articles.len(), 1);
     assert_eq!(h.state().marker_names(), ["Odesa"]);
@@ -563,4 +569,58 @@ impl egui::DroppedFile for Dropped {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
+}
+
+/// The item list lays out the neighbouring days' rows while nothing happens, so the
+/// frames that move the day to a screenful of new rows find them ready; a day stepped
+/// at once after another finds rows that were not.
+#[test]
+fn next_days_rows_are_laid_out_ahead() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = dateline::synth::SynthOptions {
+        articles: 240,
+        days: 4,
+        ..Default::default()
+    };
+    dateline::synth::write_corpus(dir.path(), options).expect("corpus");
+    let mut h = build(
+        Harness::builder(),
+        StartOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cursor: Some(day(1, 2)),
+            ..Default::default()
+        },
+    );
+    wait_for_load(&mut h);
+    assert!(h.state().index().item_count() > 200, "a screenful a day");
+    h.step();
+    h.step();
+
+    // Idle frames: the rows of the next day get laid out, a few per frame.
+    let mut frames = 0;
+    while h.state().pane().rows_pending() && frames < 100 {
+        h.step();
+        frames += 1;
+    }
+    assert!(
+        !h.state().pane().rows_pending(),
+        "ready after {frames} frames"
+    );
+    assert!(frames > 1, "spread over frames, not all at once ({frames})");
+    let start = h.state().time().cursor();
+    let shown = |h: &Harness<'_, DatelineApp>| h.state().pane().rows_unprepared();
+    h.key_press(egui::Key::ArrowRight);
+    h.step();
+    let mut unprepared = shown(&h);
+    h.step();
+    unprepared += shown(&h);
+    assert_eq!(h.state().time().cursor(), start.succ_opt().expect("a day"));
+    assert_eq!(unprepared, 0, "the next day's rows were ready");
+    // Stepping again at once: no frame was idle, so rows come unprepared.
+    h.key_press(egui::Key::ArrowRight);
+    h.step();
+    let mut unprepared = shown(&h);
+    h.step();
+    unprepared += shown(&h);
+    assert!(unprepared > 5, "only {unprepared} rows came new");
 }

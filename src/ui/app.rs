@@ -227,6 +227,11 @@ impl DatelineApp {
             .collect()
     }
 
+    /// The article pane's state (its item list's rows).
+    pub fn pane(&self) -> &PaneState {
+        &self.pane
+    }
+
     /// True while files are loading.
     pub fn loading(&self) -> bool {
         self.loader.is_some()
@@ -851,6 +856,7 @@ impl eframe::App for DatelineApp {
         let Self {
             prefs,
             data,
+            generation,
             basemap,
             time,
             selection,
@@ -867,6 +873,7 @@ impl eframe::App for DatelineApp {
         } = self;
         let view = ViewCtx {
             corpus: &data.corpus,
+            corpus_generation: *generation,
             index: &data.index,
             time,
             selection,

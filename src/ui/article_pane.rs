@@ -8,20 +8,152 @@ use crate::extract::Event;
 use crate::selection::{ItemRef, SelectionCommand};
 use crate::temporal::{EventDate, Granularity};
 use crate::time_control::TimeCommand;
-use egui::{Label, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo};
+use egui::{
+    Galley, Label, Response, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo, WidgetText,
+};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Height of one row of the item list.
 const ROW_HEIGHT: f32 = 22.0;
+
+/// Rows the list shapes ahead, per frame, while nothing else changes.
+const WARM_ROWS_PER_FRAME: usize = 6;
 
 /// The pane's own state across frames.
 #[derive(Default)]
 pub struct PaneState {
     /// Scroll the list to the cursor's day (someone else moved the cursor).
     pub scroll_to_cursor: bool,
+    /// The rows shown or shaped ahead, kept across frames.
+    rows: RowCache,
+}
+
+impl PaneState {
+    /// Rows of the item list that the last frame showed without having laid them out
+    /// before (0 when the day's rows were ready).
+    pub fn rows_unprepared(&self) -> usize {
+        self.rows.unprepared
+    }
+
+    /// True while rows of the neighbouring days remain to be laid out ahead.
+    pub fn rows_pending(&self) -> bool {
+        self.rows.pending
+    }
+}
+
+/// The item list's rows that are on screen or will be after the next day step.
+///
+/// egui shapes a row's text once and keeps the result while some frame still asks for
+/// it; moving the cursor a day scrolls a whole screen of new rows into view. So while
+/// nothing else happens, a few rows of the neighbouring days are laid out each frame
+/// (and asked for again every frame after, to stay in egui's cache): when the day moves,
+/// its rows are ready. This map holds the rows' text and tells which rows egui has.
+#[derive(Default)]
+struct RowCache {
+    /// Corpus generation, wrap width and font size (bits) the rows were laid out for:
+    /// when they change, the rows are stale (the texts or egui's layouts of them).
+    layout: (u64, u32, u32),
+    /// Frame counter, to drop rows no frame asked for.
+    frame: u32,
+    /// Global item number → its row.
+    rows: std::collections::HashMap<usize, Row>,
+    /// The rows to shape ahead, and what they were computed for (cursor, rows listed,
+    /// rows on screen).
+    ahead: Vec<usize>,
+    ahead_for: Option<(chrono::NaiveDate, usize, usize)>,
+    /// Rows the last frame showed that no frame had laid out before.
+    unprepared: usize,
+    /// Rows ahead still to lay out.
+    pending: bool,
+}
+
+/// One row: its whole text and the frame that last used it.
+struct Row {
+    text: String,
+    used: u32,
+}
+
+impl RowCache {
+    /// Starts a frame of rows laid out `width` points wide in a font of `size` points.
+    /// Returns whether anything changed since the last frame.
+    fn begin(&mut self, view: &ViewCtx<'_>, width: f32, size: f32) -> bool {
+        let layout = (
+            view.corpus_generation,
+            width.round().to_bits(),
+            size.to_bits(),
+        );
+        let changed = layout != self.layout;
+        if changed {
+            self.layout = layout;
+            self.rows.clear();
+            self.ahead_for = None;
+        }
+        self.frame = self.frame.wrapping_add(1);
+        changed
+    }
+
+    /// Has a frame laid this row out since the layout last changed?
+    fn has(&self, g: usize) -> bool {
+        self.rows.contains_key(&g)
+    }
+
+    /// The whole text of item `g`'s row, marked as used this frame.
+    fn text(&mut self, view: &ViewCtx<'_>, g: usize) -> Option<&str> {
+        let frame = self.frame;
+        let row = match self.rows.entry(g) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(Row {
+                text: row_label(view, g)?,
+                used: frame,
+            }),
+        };
+        row.used = frame;
+        Some(row.text.as_str())
+    }
+
+    /// Forgets the rows this frame did not use.
+    fn end(&mut self) {
+        let frame = self.frame;
+        self.rows.retain(|_, r| r.used == frame);
+    }
+
+    /// Finds the rows shown when the list is scrolled to the day after or before the
+    /// cursor (the next day's first), `on_screen` rows each.
+    fn plan_ahead(&mut self, view: &ViewCtx<'_>, shown: &[usize], on_screen: usize) {
+        let cursor = view.time.cursor();
+        let key = (cursor, shown.len(), on_screen);
+        if self.ahead_for != Some(key) {
+            self.ahead_for = Some(key);
+            self.ahead.clear();
+            let days = [cursor.succ_opt(), cursor.pred_opt()];
+            for day in days.into_iter().flatten() {
+                let first = first_row_from(view, shown, day).saturating_sub(1);
+                for &g in shown.iter().skip(first).take(on_screen) {
+                    if !self.ahead.contains(&g) {
+                        self.ahead.push(g);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The first row of `shown` published on `day` or later (`shown.len()` if none).
+fn first_row_from(view: &ViewCtx<'_>, shown: &[usize], day: chrono::NaiveDate) -> usize {
+    shown
+        .iter()
+        .position(|&g| view.index.item_day(g).is_some_and(|d| d >= day))
+        .unwrap_or(shown.len())
 }
 
 /// Draws the article pane.
-pub fn article_pane_ui(view: &ViewCtx<'_>, state: &PaneState, ui: &mut Ui, out: &mut Vec<Command>) {
+pub fn article_pane_ui(
+    view: &ViewCtx<'_>,
+    state: &mut PaneState,
+    ui: &mut Ui,
+    out: &mut Vec<Command>,
+) {
     if let Some(place) = view
         .selection
         .place()
@@ -41,7 +173,7 @@ pub fn article_pane_ui(view: &ViewCtx<'_>, state: &PaneState, ui: &mut Ui, out: 
         ui.heading("Articles");
         ui.label(RichText::new(format!("{} items", shown.len())).weak());
     });
-    item_list_ui(view, &shown, state.scroll_to_cursor, list_height, ui, out);
+    item_list_ui(view, &shown, state, list_height, ui, out);
     if let Some(item) = view.selection.item() {
         ui.separator();
         item_text_ui(view, item, ui, out);
@@ -49,19 +181,31 @@ pub fn article_pane_ui(view: &ViewCtx<'_>, state: &PaneState, ui: &mut Ui, out: 
 }
 
 /// Global numbers of the items to list, in time order, after the search filter.
-fn visible_items(view: &ViewCtx<'_>) -> Vec<usize> {
-    view.index
-        .items_by_time
-        .iter()
-        .copied()
-        .filter(|g| view.filter.is_none_or(|f| f.allows(*g)))
-        .collect()
+fn visible_items<'v>(view: &ViewCtx<'v>) -> Cow<'v, [usize]> {
+    match view.filter {
+        None => Cow::Borrowed(&view.index.items_by_time),
+        Some(f) => Cow::Owned(
+            view.index
+                .items_by_time
+                .iter()
+                .copied()
+                .filter(|g| f.allows(*g))
+                .collect(),
+        ),
+    }
+}
+
+/// The whole text of item `g`'s row: "1 Jun 16:14  Title  ·  Source".
+fn row_label(view: &ViewCtx<'_>, g: usize) -> Option<String> {
+    let (article, item) = lookup(view, view.index.item(g)?)?;
+    let source = item.source.as_deref().unwrap_or(&article.name);
+    Some(format!("{}  {}  ·  {}", when(item), item.title, source))
 }
 
 fn item_list_ui(
     view: &ViewCtx<'_>,
     shown: &[usize],
-    scroll: bool,
+    state: &mut PaneState,
     height: f32,
     ui: &mut Ui,
     out: &mut Vec<Command>,
@@ -71,17 +215,19 @@ fn item_list_ui(
         .id_salt("items")
         .max_height(height)
         .auto_shrink([false, true]);
-    if scroll {
-        let row = shown
-            .iter()
-            .position(|&g| view.index.item_day(g).is_some_and(|d| d >= cursor))
-            .unwrap_or(shown.len());
+    if state.scroll_to_cursor {
+        let row = first_row_from(view, shown, cursor);
         let spacing = ui.spacing().item_spacing.y;
         area = area.vertical_scroll_offset((row.saturating_sub(1) as f32) * (ROW_HEIGHT + spacing));
     }
+    let cache = &mut state.rows;
     area.show_rows(ui, ROW_HEIGHT, shown.len(), |ui, rows| {
-        let font_size = egui::TextStyle::Button.resolve(ui.style()).size;
-        let max_chars = row_chars(ui.available_width(), font_size);
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let wrap_width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+        let max_chars = row_chars(wrap_width, font.size);
+        let layout_changed = cache.begin(view, wrap_width, font.size);
+        let on_screen = rows.len();
+        cache.unprepared = 0;
         for &g in shown.get(rows).unwrap_or(&[]) {
             let Some(item_ref) = view.index.item(g) else {
                 continue;
@@ -89,21 +235,14 @@ fn item_list_ui(
             let Some((article, item)) = lookup(view, item_ref) else {
                 continue;
             };
+            cache.unprepared += usize::from(!cache.has(g));
+            let Some(full) = cache.text(view, g) else {
+                continue;
+            };
             let today = item.published.date_naive() == cursor;
             let selected = view.selection.item() == Some(item_ref);
-            let source = item.source.as_deref().unwrap_or(&article.name);
-            let full = format!("{}  {}  ·  {}", when(item), item.title, source);
-            let text = row_text(&full, max_chars);
-            let mut button = egui::Button::selectable(selected, RichText::new(text))
-                .truncate()
-                .right_text("");
-            if today && !selected {
-                button = button.fill(theme::TODAY_BG);
-            }
-            let response = ui.add_sized([ui.available_width(), ROW_HEIGHT], button);
-            // Screen readers get the whole row, not the text cut to fit.
-            ui.ctx()
-                .accesskit_node_builder(response.id, |node| node.set_label(full));
+            let galley = row_galley(ui, full, max_chars, wrap_width);
+            let response = row_ui(ui, galley, selected, today, full);
             if response.clicked() {
                 out.push(Command::OpenItem(item_ref, Origin::Pane));
             }
@@ -117,7 +256,90 @@ fn item_list_ui(
                 ));
             });
         }
+        // Keep the neighbouring days' rows laid out, and lay out a few more, unless the
+        // layout is changing (a panel being resized).
+        let mut budget = if layout_changed {
+            0
+        } else {
+            WARM_ROWS_PER_FRAME
+        };
+        let mut pending = false;
+        cache.plan_ahead(view, shown, on_screen);
+        let ahead = std::mem::take(&mut cache.ahead);
+        for &g in &ahead {
+            if !cache.has(g) {
+                if budget == 0 {
+                    pending = true;
+                    continue;
+                }
+                budget -= 1;
+            }
+            if let Some(full) = cache.text(view, g) {
+                row_galley(ui, full, max_chars, wrap_width);
+            }
+        }
+        cache.ahead = ahead;
+        cache.end();
+        cache.pending = pending;
+        if pending {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(16));
+        }
     });
+}
+
+/// A row's text laid out on one line `wrap_width` points wide (egui keeps the layout
+/// while frames keep asking for it). The text is cut before it is shaped: egui shapes
+/// a whole text before truncating it to the row.
+fn row_galley(ui: &Ui, full: &str, max_chars: usize, wrap_width: f32) -> Arc<Galley> {
+    WidgetText::from(row_text(full, max_chars)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        wrap_width,
+        egui::TextStyle::Button,
+    )
+}
+
+/// One row of the item list: a selectable line, filled when it is the cursor's day.
+/// Screen readers get the whole row, not the text cut to fit.
+fn row_ui(ui: &mut Ui, galley: Arc<Galley>, selected: bool, today: bool, full: &str) -> Response {
+    let size = egui::vec2(ui.available_width(), ROW_HEIGHT);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, ui.is_enabled(), selected, full));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        let active =
+            response.hovered() || response.has_focus() || response.is_pointer_button_down_on();
+        let fill = if selected {
+            Some(visuals.bg_fill)
+        } else if today {
+            Some(theme::TODAY_BG)
+        } else if active {
+            Some(visuals.weak_bg_fill)
+        } else {
+            None
+        };
+        if let Some(fill) = fill {
+            let stroke = if active {
+                visuals.bg_stroke
+            } else {
+                egui::Stroke::NONE
+            };
+            ui.painter().rect(
+                rect,
+                visuals.corner_radius,
+                fill,
+                stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        let pos = egui::pos2(
+            rect.left() + ui.spacing().button_padding.x,
+            rect.center().y - galley.size().y / 2.0,
+        );
+        ui.painter().galley(pos, galley, visuals.text_color());
+    }
+    response
 }
 
 /// About the most characters a row `width` points wide shows in a font of `size`
@@ -133,9 +355,7 @@ fn row_chars(width: f32, size: f32) -> usize {
     chars
 }
 
-/// `text` cut after `max_chars` characters, with an ellipsis when cut. A row's text
-/// is shaped in full before the button truncates it to the row, and the rows are shaped
-/// anew whenever the list scrolls (every day the time cursor moves).
+/// `text` cut after `max_chars` characters, with an ellipsis when cut.
 fn row_text(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text).trim_end()),
@@ -330,7 +550,6 @@ fn paragraph_ui(
     }
 }
 
-/// "Thu 1 Jun 2023", "June 2023" or "2014".
 /// The command that selects one event (its item and place with it).
 fn select_event(index: usize, event: &Event) -> Command {
     Command::Select(SelectionCommand::SelectEvent {
@@ -343,6 +562,7 @@ fn select_event(index: usize, event: &Event) -> Command {
     })
 }
 
+/// "Thu 1 Jun 2023", "June 2023" or "2014".
 fn describe(date: EventDate) -> String {
     match date.granularity {
         Granularity::Day => date.first_day.format("%a %-d %b %Y").to_string(),

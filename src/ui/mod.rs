@@ -23,6 +23,7 @@ mod time_panel;
 mod top_bar;
 
 pub use app::{DatelineApp, StartOptions, UiState};
+pub use article_pane::PaneState;
 pub use command::{Command, Origin};
 
 use crate::basemap::Basemap;
@@ -36,6 +37,8 @@ use crate::time_control::TimeControl;
 pub struct ViewCtx<'a> {
     /// The loaded articles and events.
     pub corpus: &'a Corpus,
+    /// Counts the corpora loaded: what a view keeps about items is stale once it moves.
+    pub corpus_generation: u64,
     /// Its derived index.
     pub index: &'a CorpusIndex,
     /// The time cursor.
