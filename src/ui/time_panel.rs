@@ -7,7 +7,10 @@ use crate::selection::SelectionCommand;
 use crate::time_control::{SPEEDS_DAYS_PER_SEC, TimeCommand, WindowMode};
 use chrono::{Days, NaiveDate};
 use egui::{Role, Ui, WidgetInfo};
-use egui_plot::{Bar, BarChart, GridMark, Plot, Span, VLine};
+use egui_plot::{
+    GridMark, Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform,
+    Span, VLine,
+};
 
 /// Widget state of the time panel that is not time itself.
 #[derive(Default)]
@@ -190,26 +193,13 @@ fn histogram_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
     let tc = view.time;
     let (first, last) = tc.bounds();
     let x_of = |d: NaiveDate| (d - first).num_days() as f64;
-    let bars: Vec<Bar> = view
-        .index
-        .day_counts
-        .iter()
-        .filter(|(d, _)| (first..=last).contains(d))
-        .map(|(d, n)| {
-            Bar::new(x_of(*d), f64::from(*n))
-                .width(0.8)
-                .fill(theme::BAR)
-        })
-        .collect();
-    let selected_days: Vec<Bar> = selected_place_days(view)
-        .into_iter()
-        .filter(|(d, _)| (first..=last).contains(d))
-        .map(|(d, n)| {
-            Bar::new(x_of(d), f64::from(n))
-                .width(0.5)
-                .fill(theme::BAR_SELECTED)
-        })
-        .collect();
+    let bars = DayBars::new("events per day", first, last, &view.index.day_counts)
+        .width(0.8)
+        .fill(theme::BAR);
+    let selected_days = selected_place_days(view);
+    let selected_bars = DayBars::new("selected place", first, last, &selected_days)
+        .width(0.5)
+        .fill(theme::BAR_SELECTED);
     let (from, to) = tc.window_range();
     let window = (x_of(from.unwrap_or(first).max(first)) - 0.5)..=(x_of(to) + 0.5);
     let max_count = view
@@ -244,10 +234,9 @@ fn histogram_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
         .y_axis_formatter(|mark: GridMark, _| format!("{}", mark.value.round() as i64))
         .show(ui, |plot_ui| {
             plot_ui.span(Span::new("", window).fill(theme::CURSOR.gamma_multiply(0.08)));
-            plot_ui.bar_chart(BarChart::new("events per day", bars).allow_hover(false));
+            plot_ui.add(bars);
             if !selected_days.is_empty() {
-                plot_ui
-                    .bar_chart(BarChart::new("selected place", selected_days).allow_hover(false));
+                plot_ui.add(selected_bars);
             }
             plot_ui.vline(
                 VLine::new("cursor", x_of(tc.cursor()))
@@ -309,6 +298,100 @@ pub(super) fn count_marks(top: f64, max_count: u32) -> Vec<GridMark> {
             step_size: step,
         })
         .collect()
+}
+
+/// A count per day as bars, drawn as one mesh: a year of days is hundreds of bars, and
+/// egui_plot's bar chart makes (and the tessellator outlines) a shape for each, every
+/// frame.
+struct DayBars<'a> {
+    base: PlotItemBase,
+    first: NaiveDate,
+    days: &'a [(NaiveDate, u32)],
+    width: f64,
+    fill: egui::Color32,
+}
+
+impl<'a> DayBars<'a> {
+    /// The days of `days` (sorted by day) from `first` to `last`.
+    fn new(name: &str, first: NaiveDate, last: NaiveDate, days: &'a [(NaiveDate, u32)]) -> Self {
+        let lo = days.partition_point(|(d, _)| *d < first);
+        let hi = days.partition_point(|(d, _)| *d <= last);
+        Self {
+            base: PlotItemBase::new(name.to_owned()),
+            first,
+            days: days.get(lo..hi).unwrap_or(&[]),
+            width: 0.8,
+            fill: theme::BAR,
+        }
+    }
+
+    /// Width of a bar, in days.
+    fn width(mut self, width: f64) -> Self {
+        self.width = width;
+        self
+    }
+
+    fn fill(mut self, fill: egui::Color32) -> Self {
+        self.fill = fill;
+        self
+    }
+
+    fn x(&self, day: NaiveDate) -> f64 {
+        (day - self.first).num_days() as f64
+    }
+}
+
+impl PlotItem for DayBars<'_> {
+    fn shapes(&self, _ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<egui::Shape>) {
+        let mut mesh = egui::Mesh::default();
+        mesh.reserve_triangles(self.days.len() * 2);
+        mesh.reserve_vertices(self.days.len() * 4);
+        let half = self.width / 2.0;
+        for &(day, n) in self.days {
+            let x = self.x(day);
+            let rect = transform.rect_from_values(
+                &PlotPoint::new(x - half, 0.0),
+                &PlotPoint::new(x + half, f64::from(n)),
+            );
+            mesh.add_colored_rect(rect, self.fill);
+        }
+        shapes.push(egui::Shape::mesh(mesh));
+    }
+
+    fn initialize(&mut self, _x_range: std::ops::RangeInclusive<f64>) {}
+
+    fn color(&self) -> egui::Color32 {
+        self.fill
+    }
+
+    fn geometry(&self) -> PlotGeometry<'_> {
+        PlotGeometry::None
+    }
+
+    fn bounds(&self) -> PlotBounds {
+        let mut bounds = PlotBounds::NOTHING;
+        let top = self.days.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        if let (Some((a, _)), Some((b, _))) = (self.days.first(), self.days.last()) {
+            bounds.extend_with(&PlotPoint::new(self.x(*a) - self.width / 2.0, 0.0));
+            bounds.extend_with(&PlotPoint::new(
+                self.x(*b) + self.width / 2.0,
+                f64::from(top),
+            ));
+        }
+        bounds
+    }
+
+    fn base(&self) -> &PlotItemBase {
+        &self.base
+    }
+
+    fn base_mut(&mut self) -> &mut PlotItemBase {
+        &mut self.base
+    }
+
+    fn allow_hover(&self) -> bool {
+        false
+    }
 }
 
 /// The selected place's events per day (day-dated only).
