@@ -115,6 +115,8 @@ pub struct DatelineApp {
     top: TopBarState,
     status: Option<String>,
     first_frame_done: bool,
+    /// Set when `DATELINE_TRACE_FRAMES` is: each frame's interval gets printed.
+    frame_trace: Option<FrameTrace>,
 }
 
 impl DatelineApp {
@@ -166,6 +168,7 @@ impl DatelineApp {
             top: TopBarState::default(),
             status: None,
             first_frame_done: false,
+            frame_trace: std::env::var_os("DATELINE_TRACE_FRAMES").map(|_| FrameTrace::default()),
         };
         if let Some(render_state) = &cc.wgpu_render_state {
             super::gpu_mesh::install(render_state);
@@ -823,6 +826,29 @@ fn save_dialog(
     Ok(rx)
 }
 
+/// With `DATELINE_TRACE_FRAMES` set, each frame's interval since the one before (what
+/// the window really draws at, rendering and presentation included) and the UI pass's
+/// own CPU time go to stderr.
+#[derive(Default)]
+struct FrameTrace {
+    /// When the last frame began.
+    last: Option<std::time::Instant>,
+}
+
+impl FrameTrace {
+    fn frame(&mut self, began: std::time::Instant) {
+        let Some(previous) = self.last.replace(began) else {
+            return;
+        };
+        let interval = began.duration_since(previous).as_secs_f64() * 1e3;
+        let ui = began.elapsed().as_secs_f64() * 1e3;
+        let _ = writeln!(
+            std::io::stderr(),
+            "dateline: frame {interval:.1} ms after the last (UI pass {ui:.2} ms)"
+        );
+    }
+}
+
 /// With `DATELINE_TRACE_STARTUP` set, prints the time from process start to the end of
 /// the first frame's UI pass (what the start-up target is measured on).
 fn trace_startup() {
@@ -848,6 +874,7 @@ impl eframe::App for DatelineApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let began = std::time::Instant::now();
         let ctx = ui.ctx().clone();
         let mut out = Vec::new();
         Self::dropped_files(&ctx, &mut out);
@@ -925,12 +952,20 @@ impl eframe::App for DatelineApp {
         self.show_problems = show_problems;
         self.show_about = show_about;
         self.export_image_ui(&ctx, &mut out);
+        // Commands change what the panels show, and they were drawn before them: draw
+        // again, or a click shows only when the pointer next moves.
+        if !out.is_empty() {
+            ctx.request_repaint();
+        }
         for command in out {
             self.apply(&ctx, command);
         }
         if !self.first_frame_done {
             self.first_frame_done = true;
             trace_startup();
+        }
+        if let Some(trace) = &mut self.frame_trace {
+            trace.frame(began);
         }
     }
 
