@@ -37,7 +37,8 @@ impl PaneState {
         self.rows.unprepared
     }
 
-    /// True while rows of the neighbouring days remain to be laid out ahead.
+    /// True while rows of the neighbouring days remain to be laid out ahead (by frames
+    /// that come anyway: the pane asks for none).
     pub fn rows_pending(&self) -> bool {
         self.rows.pending
     }
@@ -46,10 +47,11 @@ impl PaneState {
 /// The item list's rows that are on screen or will be after the next day step.
 ///
 /// egui shapes a row's text once and keeps the result while some frame still asks for
-/// it; moving the cursor a day scrolls a whole screen of new rows into view. So while
-/// nothing else happens, a few rows of the neighbouring days are laid out each frame
-/// (and asked for again every frame after, to stay in egui's cache): when the day moves,
-/// its rows are ready. This map holds the rows' text and tells which rows egui has.
+/// it; moving the cursor a day scrolls a whole screen of new rows into view. So in the
+/// frames between day changes (playback draws a dozen between two days), a few rows of
+/// the neighbouring days are laid out each frame (and asked for again every frame
+/// after, to stay in egui's cache): when the day moves, its rows are ready. This map
+/// holds the rows' text and tells which rows egui has.
 #[derive(Default)]
 struct RowCache {
     /// Corpus generation, wrap width and font size (bits) the rows were laid out for:
@@ -285,11 +287,10 @@ fn item_list_ui(
         }
         cache.ahead = ahead;
         cache.end();
+        // No frame is asked for to finish them: where the renderer is slow (a CPU
+        // one), a frame costs far more than the row it would prepare. Playback draws
+        // every frame, and any pointer movement draws one.
         cache.pending = pending;
-        if pending {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(16));
-        }
     });
 }
 
