@@ -62,7 +62,8 @@ struct RowCache {
     /// Global item number → its row.
     rows: std::collections::HashMap<usize, Row>,
     /// The rows to shape ahead, and what they were computed for (cursor, rows listed,
-    /// rows on screen).
+    /// rows on screen; a search that lists as many rows keeps a stale plan, which only
+    /// costs rows shaped in vain).
     ahead: Vec<usize>,
     ahead_for: Option<(chrono::NaiveDate, usize, usize)>,
     /// Rows the last frame showed that no frame had laid out before.
@@ -79,7 +80,8 @@ struct Row {
 
 impl RowCache {
     /// Starts a frame of rows laid out `width` points wide in a font of `size` points.
-    /// Returns whether anything changed since the last frame.
+    /// Returns whether that layout (or the corpus) changed since the last frame, which
+    /// drops every row.
     fn begin(&mut self, view: &ViewCtx<'_>, width: f32, size: f32) -> bool {
         let layout = (
             view.corpus_generation,
