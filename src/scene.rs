@@ -289,21 +289,14 @@ pub fn place_labels_with(
         tried += 1;
         let clear = |r: &Rect| r.inside(&bounds) && !placed.iter().any(|p| p.intersects(r));
         let fits = |r: &Rect| clear(r) && !circles.any_near(r, |j, c| j != i && c.intersects(r));
-        let sides = [Side::Right, Side::Left, Side::Above, Side::Below];
-        let rect = sides
-            .into_iter()
-            .map(|side| label_rect(m, size, side))
-            .find(fits)
-            .or_else(|| {
-                (tried <= ALWAYS_LABELLED)
-                    .then(|| {
-                        sides
-                            .into_iter()
-                            .map(|side| label_rect(m, size, side))
-                            .find(clear)
-                    })
-                    .flatten()
-            });
+        let sides = [Side::Right, Side::Left, Side::Above, Side::Below]
+            .map(|side| label_rect(m, size, side));
+        // The busiest few settle for a side clear of labels only.
+        let rect = sides.into_iter().find(fits).or_else(|| {
+            (tried <= ALWAYS_LABELLED)
+                .then(|| sides.into_iter().find(clear))
+                .flatten()
+        });
         if let (Some(rect), Some(slot)) = (rect, out.get_mut(i)) {
             placed.push(rect);
             *slot = Some(rect);

@@ -874,7 +874,7 @@ impl eframe::App for DatelineApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let began = std::time::Instant::now();
+        let began = self.frame_trace.is_some().then(std::time::Instant::now);
         let ctx = ui.ctx().clone();
         let mut out = Vec::new();
         Self::dropped_files(&ctx, &mut out);
@@ -964,7 +964,7 @@ impl eframe::App for DatelineApp {
             self.first_frame_done = true;
             trace_startup();
         }
-        if let Some(trace) = &mut self.frame_trace {
+        if let (Some(trace), Some(began)) = (&mut self.frame_trace, began) {
             trace.frame(began);
         }
     }

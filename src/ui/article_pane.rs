@@ -247,7 +247,7 @@ fn item_list_ui(
             let Some(full) = cache.text(view, g) else {
                 continue;
             };
-            let today = item.published.date_naive() == cursor;
+            let today = view.index.item_day(g) == Some(cursor);
             let selected = view.selection.item() == Some(item_ref);
             let galley = row_galley(ui, full, max_chars, wrap_width);
             let response = row_ui(ui, galley, selected, today, full);
