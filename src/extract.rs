@@ -216,6 +216,9 @@ fn assemble(
             Expr::Month {
                 year: crate::temporal::YearRef::That,
                 ..
+            } | Expr::DayMonth {
+                year: crate::temporal::YearRef::That,
+                ..
             }
         ) {
             // "that year" refers to a year named before this expression.

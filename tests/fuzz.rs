@@ -96,20 +96,26 @@ fn expr() -> impl Strategy<Value = Expr> {
         Just(WeekdayRel::Next),
         Just(WeekdayRel::Upcoming),
     ];
-    let year_ref = prop_oneof![
-        Just(YearRef::Unspecified),
-        Just(YearRef::That),
-        any::<i32>().prop_map(YearRef::Relative),
-    ];
+    let year_ref = || {
+        prop_oneof![
+            Just(YearRef::Unspecified),
+            Just(YearRef::That),
+            any::<i32>().prop_map(YearRef::Relative),
+        ]
+    };
     prop_oneof![
         (any::<i32>(), any::<u32>(), any::<u32>()).prop_map(|(year, month, day)| Expr::Date {
             year,
             month,
             day
         }),
-        (any::<u32>(), any::<u32>()).prop_map(|(month, day)| Expr::DayMonth { month, day }),
+        (any::<u32>(), any::<u32>(), year_ref()).prop_map(|(month, day, year)| Expr::DayMonth {
+            month,
+            day,
+            year
+        }),
         (any::<i32>(), any::<u32>()).prop_map(|(year, month)| Expr::MonthYear { year, month }),
-        (any::<u32>(), year_ref).prop_map(|(month, year)| Expr::Month { month, year }),
+        (any::<u32>(), year_ref()).prop_map(|(month, year)| Expr::Month { month, year }),
         any::<i32>().prop_map(Expr::Year),
         (weekday, rel).prop_map(|(weekday, rel)| Expr::Weekday { weekday, rel }),
         any::<i32>().prop_map(Expr::RelativeDays),

@@ -16,7 +16,8 @@
 //! | "in May", "mid-July", "late May", "throughout May" | that month (month granularity): the latest ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer |
 //! | "this month", "earlier this month" / "last month" / "next month" | P's month / the one before / after |
 //! | "June of last year", "May last year", "last June" | that month of P's year - 1 |
-//! | "in May of that year" | that month of the year last named in the item |
+//! | "27 February last year", "March 3 of next year" | that day of P's year - 1 / + 1 |
+//! | "in May of that year", "on 18 March that year" | that month / day of the year last named in the item |
 //! | "July 2024" | that month |
 //! | "in 2014", "since 2008", "the 2022 invasion" | that year (year granularity) |
 //! | "this year" / "last year" / "next year" | P's year / -1 / +1 |

@@ -15,12 +15,15 @@ pub enum Expr {
         /// Day of month.
         day: u32,
     },
-    /// A day and month without a year ("3 May", "Saturday, June 3").
+    /// A day and month without a numeric year ("3 May", "Saturday, June 3",
+    /// "27 February last year").
     DayMonth {
         /// Month 1-12.
         month: u32,
         /// Day of month.
         day: u32,
+        /// Which year it belongs to.
+        year: YearRef,
     },
     /// A month with an explicit year ("July 2024").
     MonthYear {
@@ -405,7 +408,7 @@ impl Sentence<'_> {
 ///
 /// # Examples
 /// ```
-/// use dateline::temporal::{recognize, Expr};
+/// use dateline::temporal::{recognize, Expr, YearRef};
 /// use dateline::text::token::tokenize_into;
 /// let text = "Fighting on Saturday, June 3, near Kiev; F-16 jets in mid-July.";
 /// let mut tokens = Vec::new();
@@ -414,7 +417,7 @@ impl Sentence<'_> {
 /// recognize(text, &tokens, &mut found);
 /// let spans: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
 /// assert_eq!(spans, ["Saturday, June 3", "mid-July"]);
-/// assert_eq!(found[0].expr, Expr::DayMonth { month: 6, day: 3 });
+/// assert_eq!(found[0].expr, Expr::DayMonth { month: 6, day: 3, year: YearRef::Unspecified });
 /// ```
 pub fn recognize(text: &str, tokens: &[Token], out: &mut Vec<TemporalMention>) -> Tense {
     WORDS.with_borrow_mut(|words| {
@@ -631,7 +634,7 @@ fn month_led(s: &Sentence<'_>, i: usize, month: u32) -> Option<(Expr, usize, usi
         {
             return Some((Expr::Date { year, month, day }, i, i + 2));
         }
-        return Some((Expr::DayMonth { month, day }, i, i + 1));
+        return Some(day_month_year(s, month, day, i, i + 1));
     }
     // "July 2024", "June, 2023".
     if s.joined(i, true)
@@ -644,22 +647,8 @@ fn month_led(s: &Sentence<'_>, i: usize, month: u32) -> Option<(Expr, usize, usi
     }
     let first = month_span_start(s, i);
     // "June of last year", "May last year", "June of that year", "June this year".
-    let (of, rel_at) = if s.word(i + 1) == W::Of && s.joined(i, false) {
-        (true, i + 2)
-    } else {
-        (false, i + 1)
-    };
-    if s.word(rel_at + 1) == W::Year && s.joined(rel_at, false) && (of || s.joined(i, false)) {
-        let year = match s.word(rel_at) {
-            W::Last => Some(YearRef::Relative(-1)),
-            W::This => Some(YearRef::Relative(0)),
-            W::Next => Some(YearRef::Relative(1)),
-            W::That => Some(YearRef::That),
-            _ => None,
-        };
-        if let Some(year) = year {
-            return Some((Expr::Month { month, year }, first, rel_at + 1));
-        }
+    if let Some((year, last)) = year_ref_after(s, i) {
+        return Some((Expr::Month { month, year }, first, last));
     }
     let year = match s.word(first) {
         W::Last if first < i => YearRef::Relative(-1),
@@ -703,7 +692,43 @@ fn day_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
     {
         return Some((Expr::Date { year, month, day }, i, month_at + 1));
     }
-    Some((Expr::DayMonth { month, day }, i, month_at))
+    Some(day_month_year(s, month, day, i, month_at))
+}
+
+/// A day and month spanning tokens `first..=last`, with a relative year after it if one
+/// follows ("27 February last year", "June 3 of that year").
+fn day_month_year(
+    s: &Sentence<'_>,
+    month: u32,
+    day: u32,
+    first: usize,
+    last: usize,
+) -> (Expr, usize, usize) {
+    let (year, last) = year_ref_after(s, last).unwrap_or((YearRef::Unspecified, last));
+    (Expr::DayMonth { month, day, year }, first, last)
+}
+
+/// "[of] last year", "[of] this year", "[of] next year", "[of] that year" right after
+/// token `i`: the year it names and its last token.
+fn year_ref_after(s: &Sentence<'_>, i: usize) -> Option<(YearRef, usize)> {
+    if !s.joined(i, false) {
+        return None;
+    }
+    let rel_at = if s.word(i + 1) == W::Of { i + 2 } else { i + 1 };
+    if rel_at > i + 1 && !s.joined(i + 1, false) {
+        return None;
+    }
+    if s.word(rel_at + 1) != W::Year || !s.joined(rel_at, false) {
+        return None;
+    }
+    let year = match s.word(rel_at) {
+        W::Last => YearRef::Relative(-1),
+        W::This => YearRef::Relative(0),
+        W::Next => YearRef::Relative(1),
+        W::That => YearRef::That,
+        _ => return None,
+    };
+    Some((year, rel_at + 1))
 }
 
 /// "last week", "this month", "next year", "last night", "this morning", "last Tuesday".

@@ -23,7 +23,10 @@ use chrono::{Datelike as _, Days, Months, NaiveDate};
 /// assert_eq!(resolve(mid_july, p, Tense::Future, None).unwrap().to_string(), "2023-07");
 /// assert_eq!(resolve(mid_july, p, Tense::Past, None).unwrap().to_string(), "2022-07");
 /// assert_eq!(resolve(mid_july, p, Tense::Present, None).unwrap().to_string(), "2023-07");
-/// assert_eq!(resolve(Expr::DayMonth { month: 2, day: 30 }, p, Tense::Past, None), None);
+/// let feb_30 = Expr::DayMonth { month: 2, day: 30, year: YearRef::Unspecified };
+/// assert_eq!(resolve(feb_30, p, Tense::Past, None), None);
+/// let a_year_back = Expr::DayMonth { month: 2, day: 24, year: YearRef::Relative(-1) };
+/// assert_eq!(resolve(a_year_back, p, Tense::Past, None).unwrap().to_string(), "2022-02-24");
 /// ```
 pub fn resolve(
     expr: Expr,
@@ -36,9 +39,14 @@ pub fn resolve(
         Expr::Date { year, month, day } => {
             NaiveDate::from_ymd_opt(year, month, day).map(EventDate::day)
         }
-        Expr::DayMonth { month, day } => {
-            day_month(p, month, day, tense == Tense::Future).map(EventDate::day)
+        Expr::DayMonth { month, day, year } => match year {
+            YearRef::Unspecified => day_month(p, month, day, tense == Tense::Future),
+            YearRef::Relative(offset) => {
+                NaiveDate::from_ymd_opt(p.year().checked_add(offset)?, month, day)
+            }
+            YearRef::That => NaiveDate::from_ymd_opt(that_year.unwrap_or(p.year()), month, day),
         }
+        .map(EventDate::day),
         Expr::MonthYear { year, month } => EventDate::month(year, month),
         Expr::Month { month, year } => {
             let year = match year {
