@@ -6,7 +6,7 @@
 //! pages. Sentences mention places drawn from the gazetteer (weighted towards Ukraine and
 //! its neighbours, as a month of war coverage is, with the rest of the world mixed in) and
 //! carry date phrases of every kind [`crate::temporal`] knows: weekdays, day + month,
-//! "yesterday", "last night", "earlier this month", "in mid-July", "June of last year",
+//! "yesterday", "last night", "earlier this month", "in mid-July", "June of last year", "3 May last year",
 //! "since 2008"… plus things that are not dates ("F-16", "24/7", "10 missiles").
 //!
 //! The output depends only on [`SynthOptions`]: the same seed gives the same bytes.
@@ -247,7 +247,7 @@ impl Writer<'_> {
     fn date_phrase(&mut self, p: NaiveDate) -> String {
         let back = |days: usize| p - Duration::days(i64::try_from(days).unwrap_or(0));
         let month = |d: NaiveDate| MONTHS[d.month0() as usize];
-        match self.dice.below(20) {
+        match self.dice.below(21) {
             0 => "today".into(),
             1 => "yesterday".into(),
             2 => "overnight".into(),
@@ -287,6 +287,10 @@ impl Writer<'_> {
             16 => format!("since {}", 1995 + self.dice.below(25)),
             17 => "last year".into(),
             18 => "this week".into(),
+            19 => {
+                let d = back(self.dice.below(300));
+                format!("on {} {} last year", d.day(), month(d))
+            }
             _ => {
                 let d = back(self.dice.below(20));
                 format!("on {} {} {}", d.day(), month(d), d.year())
@@ -497,7 +501,12 @@ pub fn generate(
     while stats.articles < options.articles {
         let n = stats.files;
         let left = options.articles - stats.articles;
-        match writer.dice.below(10) {
+        // The first files take each format in turn, so even a small corpus mixes them all.
+        let kind = FIRST_KINDS
+            .get(n)
+            .copied()
+            .unwrap_or_else(|| writer.dice.below(10));
+        match kind {
             0..=3 => {
                 let p = day_of(&mut writer);
                 let bytes = writer.text_article(p);
@@ -532,6 +541,9 @@ pub fn generate(
     }
     Ok(stats)
 }
+
+/// The format draws (see `generate`) of the first files: text, live blog, HTML, JSON Lines.
+const FIRST_KINDS: [usize; 4] = [0, 4, 9, 6];
 
 /// Generates the corpus into the folder `dir` (created if missing).
 ///
