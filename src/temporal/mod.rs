@@ -9,6 +9,7 @@
 //! |---|---|
 //! | "1 June 2023", "June 1, 2023", "2023-06-01", "26.04.2022" | that day |
 //! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P; the next one in a future-tense sentence |
+//! | "the night of 4-5 June", "May 30-31" | the range's first day, read as above |
 //! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …: the coming one ≥ P) |
 //! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
 //! | "yesterday", "last night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |

@@ -324,6 +324,25 @@ fn is_regular_past(lower: &[u8]) -> bool {
         && !NOT_PAST.contains(&lower)
 }
 
+/// "3", "3rd", "21st": a day of the month.
+fn day_of_month(s: &str) -> Option<u32> {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = s.get(digits.len()..)?;
+    if !(suffix.is_empty()
+        || matches!(
+            suffix.to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        ))
+    {
+        return None;
+    }
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let day: u32 = digits.parse().ok()?;
+    (1..=31).contains(&day).then_some(day)
+}
+
 /// One sentence's tokens with their word classes.
 struct Sentence<'a> {
     text: &'a str,
@@ -363,23 +382,13 @@ impl Sentence<'_> {
 
     /// The day of month a token stands for ("3", "3rd"), if any.
     fn day_number(&self, i: usize) -> Option<u32> {
-        let t = self.token(i)?;
-        let s = t.text(self.text);
-        let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &s[digits.len()..];
-        if !(suffix.is_empty()
-            || matches!(
-                suffix.to_ascii_lowercase().as_str(),
-                "st" | "nd" | "rd" | "th"
-            ))
-        {
-            return None;
+        let s = self.token(i)?.text(self.text);
+        // A range of days ("the night of 4-5 June", "May 30-31") stands for its first.
+        if let Some((first, last)) = s.split_once('-') {
+            let (first, last) = (day_of_month(first)?, day_of_month(last)?);
+            return (first < last).then_some(first);
         }
-        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let day: u32 = digits.parse().ok()?;
-        (1..=31).contains(&day).then_some(day)
+        day_of_month(s)
     }
 
     /// The year a four-digit token stands for, within `range`.
