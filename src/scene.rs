@@ -5,7 +5,8 @@
 //!
 //! - Marker *area* is proportional to the number of distinct items that mention the place
 //!   in the window (radius ∝ √items), so one article repeating "Kyiv" ten times does not
-//!   outweigh ten articles.
+//!   outweigh ten articles. A view whose busiest place would outgrow the largest marker
+//!   is drawn at a smaller scale ([`SizeScale`]), and the legend's key says so.
 //! - *Recency* is 0 for the window's first day and 1 for its last; the colour ramp maps it.
 //! - Places known only to the month or year, and regions, are drawn hollow.
 //! - Labels are placed greedily, busiest place first, trying right, left, above and below
@@ -14,7 +15,97 @@
 
 use chrono::NaiveDate;
 
-/// Radius in points of a marker for `items` distinct items.
+/// How marker radius follows the number of items: radius = 4 + k·√items, so area grows
+/// with the count. The standard k (3.2) holds while the busiest place in view stays
+/// under [`SizeScale::MAX_RADIUS`]; past that (a year of coverage, thousands of reports
+/// a place) k shrinks so the busiest place gets exactly that radius. Otherwise every
+/// marker would be at least as big as a small country and the map one blob, and the
+/// size would no longer tell places apart.
+///
+/// # Examples
+/// ```
+/// use dateline::scene::SizeScale;
+/// // A few articles: the standard scale, and its usual key.
+/// let small = SizeScale::for_busiest(12);
+/// assert_eq!(small, SizeScale::STANDARD);
+/// assert_eq!(small.key(12), [1, 5, 20]);
+/// // A year of coverage: the busiest place is as big as a marker gets, no bigger.
+/// let big = SizeScale::for_busiest(2400);
+/// assert!((big.radius(2400) - SizeScale::MAX_RADIUS).abs() < 1e-3);
+/// assert!(big.radius(100) < big.radius(2400) && big.radius(1) < big.radius(100));
+/// assert_eq!(big.key(2400), [1, 200, 2000]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SizeScale {
+    per_sqrt_item: f32,
+}
+
+impl SizeScale {
+    /// Radius of a marker for one item, at any scale.
+    pub const MIN_RADIUS: f32 = 4.0;
+    /// The largest radius a marker gets.
+    pub const MAX_RADIUS: f32 = 26.0;
+    /// The scale of a view whose busiest place is small enough (up to 47 items).
+    pub const STANDARD: Self = Self { per_sqrt_item: 3.2 };
+
+    /// The scale of a view whose busiest place has `items` items.
+    pub fn for_busiest(items: u32) -> Self {
+        let fit = (Self::MAX_RADIUS - Self::MIN_RADIUS) / (items.max(1) as f32).sqrt();
+        Self {
+            per_sqrt_item: Self::STANDARD.per_sqrt_item.min(fit),
+        }
+    }
+
+    /// Radius in points of a marker for `items` distinct items.
+    pub fn radius(self, items: u32) -> f32 {
+        Self::MIN_RADIUS + self.per_sqrt_item * (items.max(1) as f32).sqrt()
+    }
+
+    /// The counts the legend's size key shows for a view whose busiest place has
+    /// `busiest` items: 1, 5 and 20 at the standard scale; otherwise 1, a round count
+    /// (1, 2 or 5 × 10ⁿ) with at most an eighth of the top one's area, and the busiest
+    /// rounded down to one significant digit.
+    pub fn key(self, busiest: u32) -> Vec<u32> {
+        if self == Self::STANDARD {
+            return vec![1, 5, 20];
+        }
+        let top = round_down(busiest);
+        let mut key = vec![1, round_down_125(top / 8), top];
+        key.dedup();
+        key.retain(|&n| n > 0);
+        key
+    }
+}
+
+/// `n` rounded down to one significant digit (437 → 400, 2400 → 2000).
+fn round_down(n: u32) -> u32 {
+    let unit = power_of_ten_under(n);
+    n / unit * unit
+}
+
+/// `n` rounded down to 1, 2 or 5 times a power of ten (54 → 50, 250 → 200, 7 → 5).
+fn round_down_125(n: u32) -> u32 {
+    let unit = power_of_ten_under(n);
+    let lead = match n / unit {
+        0 => 0,
+        1 => 1,
+        2..=4 => 2,
+        _ => 5,
+    };
+    lead * unit
+}
+
+/// The largest power of ten not above `n` (1 for 0).
+fn power_of_ten_under(n: u32) -> u32 {
+    let mut unit = 1;
+    while n / unit >= 10 {
+        unit *= 10;
+    }
+    unit
+}
+
+/// Radius in points of a marker for `items` distinct items at the standard scale
+/// ([`SizeScale::STANDARD`]).
 ///
 /// # Examples
 /// ```
@@ -24,9 +115,7 @@ use chrono::NaiveDate;
 /// assert!(four > one && four < 2.5 * one);
 /// ```
 pub fn marker_radius(items: u32) -> f32 {
-    const MIN_RADIUS: f32 = 4.0;
-    const PER_SQRT_ITEM: f32 = 3.2;
-    MIN_RADIUS + PER_SQRT_ITEM * (items.max(1) as f32).sqrt()
+    SizeScale::STANDARD.radius(items)
 }
 
 /// Where `latest` falls in the window `first..=last`: 0 at the start, 1 at the end.
@@ -372,6 +461,40 @@ mod tests {
         let r = |n| marker_radius(n) - base;
         assert!((r(4) / r(1) - 2.0).abs() < 0.01, "√4 = 2");
         assert!((r(9) / r(1) - 3.0).abs() < 0.01, "√9 = 3");
+    }
+
+    /// A busy view is scaled down so its busiest place is the largest marker, areas stay
+    /// proportional, and the key's counts are round and drawn at the same scale.
+    #[test]
+    fn a_busy_view_is_scaled_to_its_busiest_place() {
+        for busiest in [47, 48, 100, 999, 1000, 117_159] {
+            let scale = SizeScale::for_busiest(busiest);
+            assert!(
+                scale.radius(busiest) <= SizeScale::MAX_RADIUS + 1e-3,
+                "{busiest} fits"
+            );
+            let r = |n| scale.radius(n) - SizeScale::MIN_RADIUS;
+            assert!(
+                (r(16) / r(4) - 2.0).abs() < 0.01,
+                "area ∝ count at {busiest}"
+            );
+            let key = scale.key(busiest);
+            assert!(key.windows(2).all(|w| w[0] < w[1]), "{key:?} rises");
+            assert!(key.iter().all(|&n| n <= busiest), "{key:?} ≤ {busiest}");
+        }
+        assert_eq!(
+            SizeScale::for_busiest(47),
+            SizeScale::STANDARD,
+            "47 fits as is"
+        );
+        assert_ne!(
+            SizeScale::for_busiest(48),
+            SizeScale::STANDARD,
+            "48 would not"
+        );
+        assert_eq!(SizeScale::for_busiest(1000).key(1000), [1, 100, 1000]);
+        assert_eq!(SizeScale::for_busiest(437).key(437), [1, 50, 400]);
+        assert_eq!(SizeScale::for_busiest(60).key(60), [1, 5, 60]);
     }
 
     /// No two placed labels overlap, none but the busiest few's overlaps another marker,

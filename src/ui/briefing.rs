@@ -492,7 +492,7 @@ fn paint_map(
         shapes.push(Shape::rect_filled(rect, 0.0, theme::SEA));
     }
     let selected = view.place.and_then(|id| view.index.place_index(id));
-    let legend = Legend::for_window(first, last);
+    let legend = Legend::for_window(first, last, &markers);
     let legend_rect = map_paint::legend_rect(ctx, &legend, &xf);
     let labels = map_paint::paint_markers(
         ctx,

@@ -234,6 +234,8 @@ pub struct MapMarker {
     pub at: [f64; 2],
     /// Radius in points.
     pub radius: f32,
+    /// Distinct items that mention the place in the window (what the radius shows).
+    pub items: u32,
     /// Recency colour.
     pub color: Color32,
     /// Drawn hollow: the place is a region or its dates are months or years.
@@ -243,12 +245,14 @@ pub struct MapMarker {
 }
 
 /// Paint-ready markers from the index's markers for a window `first..=last` (the
-/// window's ends set the recency colours).
+/// window's ends set the recency colours), sized at the scale of their busiest
+/// ([`scene::SizeScale`]).
 pub fn map_markers(
     index: &crate::index::CorpusIndex,
     markers: &[crate::index::Marker],
     (first, last): (chrono::NaiveDate, chrono::NaiveDate),
 ) -> Vec<MapMarker> {
+    let scale = scene::SizeScale::for_busiest(markers.iter().map(|m| m.items).max().unwrap_or(0));
     markers
         .iter()
         .filter_map(|m| {
@@ -257,7 +261,8 @@ pub fn map_markers(
             Some(MapMarker {
                 place: m.place,
                 at: crate::basemap::map_from_geo(place.lat, place.lon),
-                radius: scene::marker_radius(m.items),
+                radius: scale.radius(m.items),
+                items: m.items,
                 color: theme::recency_color(scene::recency(m.latest, first, last)),
                 hollow: !m.precise || matches!(place.kind, PlaceKind::Region | PlaceKind::Country),
                 label: entry.label.clone(),
@@ -551,15 +556,25 @@ pub struct Legend {
     pub newest: String,
     /// Item counts for the size key, e.g. [1, 5, 20].
     pub sizes: Vec<u32>,
+    /// The scale the markers (and so the key's circles) are drawn at.
+    pub scale: scene::SizeScale,
 }
 
 impl Legend {
-    /// The legend of a time window `first..=last`, with the usual size key.
-    pub fn for_window(first: chrono::NaiveDate, last: chrono::NaiveDate) -> Self {
+    /// The legend of a time window `first..=last` showing `markers`: its size key is at
+    /// their scale.
+    pub fn for_window(
+        first: chrono::NaiveDate,
+        last: chrono::NaiveDate,
+        markers: &[MapMarker],
+    ) -> Self {
+        let busiest = markers.iter().map(|m| m.items).max().unwrap_or(0);
+        let scale = scene::SizeScale::for_busiest(busiest);
         Self {
             oldest: first.format("%-d %b %Y").to_string(),
             newest: last.format("%-d %b %Y").to_string(),
-            sizes: vec![1, 5, 20],
+            sizes: scale.key(busiest),
+            scale,
         }
     }
 }
@@ -594,12 +609,12 @@ impl LegendLayout {
         let max_r = legend
             .sizes
             .iter()
-            .map(|n| scene::marker_radius(*n))
+            .map(|n| legend.scale.radius(*n))
             .fold(0.0, f32::max);
         let sizes_w = legend
             .sizes
             .iter()
-            .map(|n| scene::marker_radius(*n) * 2.0 + SIZE_KEY_GAP)
+            .map(|n| legend.scale.radius(*n) * 2.0 + SIZE_KEY_GAP)
             .sum::<f32>();
         // The ramp, then the hollow-marker key and its text, must fit inside.
         let hollow_text = ctx
@@ -667,7 +682,7 @@ pub fn paint_legend(
     y += layout.line + 4.0;
     let mut x = left;
     for n in &legend.sizes {
-        let r = scene::marker_radius(*n);
+        let r = legend.scale.radius(*n);
         let center = pos2(x + r, y + layout.max_r);
         shapes.push(Shape::circle_filled(center, r, theme::recency_color(1.0)));
         shapes.push(Shape::circle_stroke(
@@ -734,4 +749,54 @@ pub fn paint_legend(
         theme::LEGEND_TEXT,
     ));
     rect
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::gazetteer::Gazetteer;
+    use crate::index::CorpusIndex;
+    use crate::scene::SizeScale;
+
+    /// Markers are drawn at the legend's scale: the seeds at the standard one; a busy
+    /// corpus's cumulative view at one where its busiest place gets the largest marker,
+    /// and the key's circles match the markers of those counts.
+    #[test]
+    fn markers_and_legend_share_the_scale_of_the_busiest_place() {
+        // Sixty reports from Kyiv: more than the standard scale can draw (47).
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..60 {
+            let text = format!(
+                " date 2023-06-{:02}\nReport {i}\n\nDrones were shot down over Kyiv, and \
+                 shelling hit Kharkiv {i} times overnight.\n",
+                1 + i % 28
+            );
+            std::fs::write(dir.path().join(format!("{i}.txt")), text).expect("written");
+        }
+        let busy = Corpus::load(&[dir.path().to_path_buf()]);
+        for (corpus, scaled) in [(Corpus::from_seeds(), false), (busy, true)] {
+            let index = CorpusIndex::new(&corpus, Gazetteer::embedded());
+            let (first, last) = index.bounds;
+            let mut found = Vec::new();
+            index.markers((None, last), None, false, &mut found);
+            let markers = map_markers(&index, &found, (first, last));
+            let legend = Legend::for_window(first, last, &markers);
+            let busiest = markers.iter().max_by_key(|m| m.items).expect("markers");
+            assert_eq!(
+                legend.scale != SizeScale::STANDARD,
+                scaled,
+                "{}",
+                busiest.items
+            );
+            if scaled {
+                assert!((busiest.radius - SizeScale::MAX_RADIUS).abs() < 1e-3);
+                assert_ne!(legend.sizes, [1, 5, 20], "the key follows the scale");
+            }
+            for m in &markers {
+                assert!(m.radius <= SizeScale::MAX_RADIUS + 1e-3, "{}", m.items);
+                assert!((m.radius - legend.scale.radius(m.items)).abs() < 1e-3);
+            }
+        }
+    }
 }

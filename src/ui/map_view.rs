@@ -194,7 +194,7 @@ pub fn map_ui(
     let painted = RefCell::new(Painted::default());
     let (first, last) = view.time.window_range();
     let first = first.unwrap_or(view.time.bounds().0).min(last);
-    let legend = Legend::for_window(first, last);
+    let legend = Legend::for_window(first, last, markers);
     let layer = MapLayer {
         base: PlotItemBase::new("map".to_owned()),
         view,
@@ -363,6 +363,7 @@ mod tests {
             place: 0,
             at: crate::basemap::map_from_geo(lat, lon),
             radius: crate::scene::marker_radius(items),
+            items,
             color: theme::CURSOR,
             hollow: false,
             label: "".into(),
