@@ -9,7 +9,7 @@
 //! |---|---|
 //! | "1 June 2023", "June 1, 2023", "2023-06-01", "26.04.2022" | that day |
 //! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P; the next one in a future-tense sentence |
-//! | "the night of 4-5 June", "May 30-31" | the range's first day, read as above |
+//! | "the night of 4-5 June", "4–5 June", "May 30-31" | the range's first day, read as above |
 //! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …: the coming one ≥ P) |
 //! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
 //! | "yesterday", "last night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |
@@ -36,9 +36,10 @@
 //! "March" and "August" need a cue ("in May", "3 May", "May 2023") since they are also
 //! ordinary words and names.
 //!
-//! Known limits: seasons ("last summer"), quarters, decades ("the 1990s"), date ranges
-//! ("3-5 June" gives 5 June's neighbour nothing: only the expression's own day is kept),
-//! ambiguous slash dates ("03/04/2023") and time zones inside the text are not resolved.
+//! Known limits: seasons ("last summer"), quarters, decades ("the 1990s"), ranges across
+//! months ("30 May-2 June" gives 2 June), ambiguous slash dates ("03/04/2023") and time
+//! zones inside the text are not resolved; a range of days within a month is dated by
+//! its first day only.
 
 mod recognize;
 mod resolve;

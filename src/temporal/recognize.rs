@@ -58,7 +58,7 @@ pub enum Expr {
     RelativeYears(i32),
 }
 
-/// The year a month expression belongs to.
+/// The year a month, or a day and month, belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YearRef {
     /// No year given: decided by tense.
@@ -635,15 +635,15 @@ fn month_led(s: &Sentence<'_>, i: usize, month: u32) -> Option<(Expr, usize, usi
     // "June 3", "June 3rd, 2023".
     if s.joined(i, false)
         && let Some(day) = s.day_number(i + 1)
-        && s.token(i + 1)
-            .is_some_and(|t| !s.text.get(t.end as usize..).unwrap_or("").starts_with(':'))
+        && !counts_something(s, range_end(s, i + 1))
     {
-        if s.joined(i + 1, true)
-            && let Some(year) = s.year_number(i + 2, 1000..=2999)
+        let last = range_end(s, i + 1);
+        if s.joined(last, true)
+            && let Some(year) = s.year_number(last + 1, 1000..=2999)
         {
-            return Some((Expr::Date { year, month, day }, i, i + 2));
+            return Some((Expr::Date { year, month, day }, i, last + 1));
         }
-        return Some(day_month_year(s, month, day, i, i + 1));
+        return Some(day_month_year(s, month, day, i, last));
     }
     // "July 2024", "June, 2023".
     if s.joined(i, true)
@@ -684,11 +684,13 @@ fn month_span_start(s: &Sentence<'_>, i: usize) -> usize {
 
 fn day_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
     let day = s.day_number(i)?;
+    // "4–5 June", "4th - 5th June": the range's first day.
+    let last_day = range_end(s, i);
     // "3 May", "3rd of May".
-    let month_at = if s.word(i + 1) == W::Of && s.joined(i, false) {
-        i + 2
+    let month_at = if s.word(last_day + 1) == W::Of && s.joined(last_day, false) {
+        last_day + 2
     } else {
-        i + 1
+        last_day + 1
     };
     if !s.joined(month_at - 1, false) || !s.capitalized(month_at) {
         return None;
@@ -702,6 +704,43 @@ fn day_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
         return Some((Expr::Date { year, month, day }, i, month_at + 1));
     }
     Some(day_month_year(s, month, day, i, month_at))
+}
+
+/// The last token of a day that starts at token `i`: `i`, or the second day of a range
+/// written with a dash between two tokens ("4–5", "4 - 5", "4th-5th"), when it is later.
+fn range_end(s: &Sentence<'_>, i: usize) -> usize {
+    let (Some(a), Some(b)) = (s.token(i), s.token(i + 1)) else {
+        return i;
+    };
+    let gap = s.text.get(a.end as usize..b.start as usize).unwrap_or("");
+    let dash = matches!(
+        gap.trim_matches([' ', '\u{a0}']),
+        "-" | "\u{2013}" | "\u{2014}"
+    );
+    let later = s
+        .day_number(i + 1)
+        .zip(s.day_number(i))
+        .is_some_and(|(second, first)| second > first);
+    if dash && later { i + 1 } else { i }
+}
+
+/// True when the token after `i` makes the number at `i` a count ("June 3 million",
+/// "May 10-15%"), not a day.
+fn counts_something(s: &Sentence<'_>, i: usize) -> bool {
+    let Some(t) = s.token(i) else {
+        return false;
+    };
+    let rest = s.text.get(t.end as usize..).unwrap_or("");
+    if rest.starts_with(['%', ':']) {
+        return true;
+    }
+    s.joined(i, false)
+        && s.token(i + 1).is_some_and(|n| {
+            let word = n.stem(s.text);
+            ["million", "billion", "thousand", "percent", "per"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
+        })
 }
 
 /// A day and month spanning tokens `first..=last`, with a relative year after it if one
@@ -718,7 +757,9 @@ fn day_month_year(
 }
 
 /// "[of] last year", "[of] this year", "[of] next year", "[of] that year" right after
-/// token `i`: the year it names and its last token.
+/// token `i`: the year it names and its last token. Only the lower-case, singular,
+/// plain word counts: "said on 3 May that years of war …", "that year-on-year rise",
+/// "last year's budget" and a new sentence's "Last year" after "6 Jun." name no year.
 fn year_ref_after(s: &Sentence<'_>, i: usize) -> Option<(YearRef, usize)> {
     if !s.joined(i, false) {
         return None;
@@ -727,7 +768,15 @@ fn year_ref_after(s: &Sentence<'_>, i: usize) -> Option<(YearRef, usize)> {
     if rel_at > i + 1 && !s.joined(i + 1, false) {
         return None;
     }
-    if s.word(rel_at + 1) != W::Year || !s.joined(rel_at, false) {
+    let year = s.token(rel_at + 1)?;
+    let plain_year = s.word(rel_at + 1) == W::Year
+        && year.stem(s.text).eq_ignore_ascii_case("year")
+        && !year.possessive()
+        && !s
+            .text
+            .get(year.end as usize..)
+            .is_some_and(|rest| rest.starts_with('-'));
+    if !plain_year || !s.joined(rel_at, false) || s.capitalized(rel_at) {
         return None;
     }
     let year = match s.word(rel_at) {
