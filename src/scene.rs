@@ -5,8 +5,8 @@
 //!
 //! - Marker *area* is proportional to the number of distinct items that mention the place
 //!   in the window (radius ∝ √items), so one article repeating "Kyiv" ten times does not
-//!   outweigh ten articles. A view whose busiest place would outgrow the largest marker
-//!   is drawn at a smaller scale ([`SizeScale`]), and the legend's key says so.
+//!   outweigh ten articles. A time window whose busiest place would outgrow the largest
+//!   marker is drawn at a smaller scale ([`SizeScale`]), and the legend's key says so.
 //! - *Recency* is 0 for the window's first day and 1 for its last; the colour ramp maps it.
 //! - Places known only to the month or year, and regions, are drawn hollow.
 //! - Labels are placed greedily, busiest place first, trying right, left, above and below
@@ -15,9 +15,9 @@
 
 use chrono::NaiveDate;
 
-/// How marker radius follows the number of items: radius = 4 + k·√items, so area grows
-/// with the count. The standard k (3.2) holds while the busiest place in view stays
-/// under [`SizeScale::MAX_RADIUS`]; past that (a year of coverage, thousands of reports
+/// How marker radius follows the number of items: radius = 4 + k·√items, so area beyond
+/// the base grows with the count. The standard k (3.2) holds while the busiest place of
+/// the time window (on screen or not) stays under [`SizeScale::MAX_RADIUS`]; past that (a year of coverage, thousands of reports
 /// a place) k shrinks so the busiest place gets exactly that radius. Otherwise every
 /// marker would be at least as big as a small country and the map one blob, and the
 /// size would no longer tell places apart.
@@ -63,8 +63,8 @@ impl SizeScale {
 
     /// The counts the legend's size key shows for a view whose busiest place has
     /// `busiest` items: 1, 5 and 20 at the standard scale; otherwise 1, a round count
-    /// (1, 2 or 5 × 10ⁿ) with at most an eighth of the top one's area, and the busiest
-    /// rounded down to one significant digit.
+    /// (1, 2 or 5 × 10ⁿ) of at most an eighth of the top count, and the busiest rounded
+    /// down to one significant digit.
     pub fn key(self, busiest: u32) -> Vec<u32> {
         if self == Self::STANDARD {
             return vec![1, 5, 20];

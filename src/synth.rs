@@ -288,8 +288,9 @@ impl Writer<'_> {
             17 => "last year".into(),
             18 => "this week".into(),
             19 => {
+                // Day 28 at most: 29 February of a leap year has none the year before.
                 let d = back(self.dice.below(300));
-                format!("on {} {} last year", d.day(), month(d))
+                format!("on {} {} last year", d.day().min(28), month(d))
             }
             _ => {
                 let d = back(self.dice.below(20));

@@ -252,8 +252,7 @@ pub fn map_markers(
     markers: &[crate::index::Marker],
     (first, last): (chrono::NaiveDate, chrono::NaiveDate),
 ) -> Vec<MapMarker> {
-    let scale = scene::SizeScale::for_busiest(markers.iter().map(|m| m.items).max().unwrap_or(0));
-    markers
+    let mut painted: Vec<MapMarker> = markers
         .iter()
         .filter_map(|m| {
             let entry = index.places.get(m.place)?;
@@ -261,14 +260,25 @@ pub fn map_markers(
             Some(MapMarker {
                 place: m.place,
                 at: crate::basemap::map_from_geo(place.lat, place.lon),
-                radius: scale.radius(m.items),
+                radius: 0.0,
                 items: m.items,
                 color: theme::recency_color(scene::recency(m.latest, first, last)),
                 hollow: !m.precise || matches!(place.kind, PlaceKind::Region | PlaceKind::Country),
                 label: entry.label.clone(),
             })
         })
-        .collect()
+        .collect();
+    // The same busiest count as the legend's (`Legend::for_window`).
+    let scale = scene::SizeScale::for_busiest(busiest(&painted));
+    for m in &mut painted {
+        m.radius = scale.radius(m.items);
+    }
+    painted
+}
+
+/// The largest item count among `markers` (0 for none).
+fn busiest(markers: &[MapMarker]) -> u32 {
+    markers.iter().map(|m| m.items).max().unwrap_or(0)
 }
 
 /// A marker's label as placed on screen.
@@ -568,7 +578,7 @@ impl Legend {
         last: chrono::NaiveDate,
         markers: &[MapMarker],
     ) -> Self {
-        let busiest = markers.iter().map(|m| m.items).max().unwrap_or(0);
+        let busiest = busiest(markers);
         let scale = scene::SizeScale::for_busiest(busiest);
         Self {
             oldest: first.format("%-d %b %Y").to_string(),

@@ -304,7 +304,8 @@ fn hover_tooltip(view: &ViewCtx<'_>, m: &MapMarker, response: &egui::Response) {
 }
 
 /// Map bounds framing the bulk of the markers: those nearest the weighted centre that
-/// together carry [`FIT_WEIGHT_SHARE`] of the reports, plus a margin.
+/// together carry [`FIT_WEIGHT_SHARE`] of the markers' area at the standard scale, plus
+/// a margin.
 pub(super) fn fit_bounds(markers: &[MapMarker]) -> [f64; 4] {
     if markers.is_empty() {
         let [x0, y0, x1, y1] = REGION_BBOX;
@@ -314,7 +315,10 @@ pub(super) fn fit_bounds(markers: &[MapMarker]) -> [f64; 4] {
         );
         return [a[0], a[1], b[0], b[1]];
     }
-    let weight = |m: &MapMarker| f64::from(m.radius * m.radius);
+    // The marker's area at the standard scale, whatever scale the view is drawn at: a
+    // few reports still count for something next to many (the base radius), so a
+    // story's second, smaller scene stays in the frame.
+    let weight = |m: &MapMarker| f64::from(crate::scene::marker_radius(m.items).powi(2));
     let median = |axis: usize| {
         let mut values: Vec<(f64, f64)> = markers.iter().map(|m| (m.at[axis], weight(m))).collect();
         values.sort_by(|a, b| a.0.total_cmp(&b.0));
