@@ -1,5 +1,6 @@
 //! Live-blog pages: a summary block, then entries whose heading ends in
-//! `published at HH:MM <zone> D Month YYYY`.
+//! `published at HH:MM <zone> D Month YYYY` (as a page copied from a browser glues
+//! them), or whose stamp has a line of its own under the heading.
 //!
 //! An entry may start with a numbered line ("3. BBC Verify") holding a label; labels
 //! ("BBC Verify", "Analysis", "Media caption,", "Image caption,") and image credits
@@ -113,9 +114,16 @@ pub(super) fn parse(text: &str, problems: &mut Vec<ProblemKind>) -> Option<Body>
                 .trim_end()
                 .len();
         let start = entry_start(text, &lines, index, patterns).unwrap_or(line.start);
+        let heading = if heading_end > heading_start {
+            heading_start..heading_end
+        } else {
+            // The stamp on a line of its own: the heading is the entry's line above it.
+            heading_above(text, &lines, start, index, patterns)
+                .unwrap_or(heading_start..heading_end)
+        };
         entries.push(Entry {
             start,
-            heading: heading_start..heading_end,
+            heading,
             stamp_line_end: line.end,
             published,
         });
@@ -207,6 +215,32 @@ fn entry_start(
         }
     }
     None
+}
+
+/// The last line with text between the entry's first line (at `start`) and its stamp
+/// line, less its numbering; `None` if there is none or it is a label ("Analysis").
+fn heading_above(
+    text: &str,
+    lines: &[Range<usize>],
+    start: usize,
+    stamp_line: usize,
+    patterns: &Patterns,
+) -> Option<Range<usize>> {
+    let line = lines
+        .get(..stamp_line)?
+        .iter()
+        .rev()
+        .take_while(|l| l.start >= start)
+        .find(|l| text.get((*l).clone()).is_some_and(|t| !t.trim().is_empty()))?;
+    let line_text = text.get(line.clone())?;
+    let numbering = patterns.numbering.find(line_text).map_or(0, |m| m.end());
+    let rest = line_text.get(numbering..)?;
+    if is_label(rest) {
+        return None;
+    }
+    let from = line.start + numbering + leading_space(rest);
+    let heading = from..from + rest.trim().len();
+    (!heading.is_empty()).then_some(heading)
 }
 
 fn read_stamp(
@@ -431,6 +465,24 @@ mod tests {
                 "A caption."
             ]
         );
+    }
+
+    /// Pages copied with each stamp on a line of its own still give each entry its
+    /// heading, as a title and as text; a label above the stamp is no heading.
+    #[test]
+    fn a_stamp_on_its_own_line_takes_the_heading_above() {
+        let page = "Summary\n\n  • Drones over Moscow\n\n1. Mayor says no one was hurt\npublished at 10:42 Moscow Time 30 May 2023\n\nSobyanin spoke in Moscow.\n\n2. Analysis\npublished at 09:15 British Summer Time 30 May 2023\n\nKyiv was hit again.\n";
+        let mut problems = Vec::new();
+        let (_, text, items, _) = parse(page, &mut problems).expect("live blog");
+        assert!(problems.is_empty(), "{problems:?}");
+        let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Summary", "Mayor says no one was hurt", ""]);
+        let first: Vec<&str> = items[1].segments.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(
+            first,
+            ["Mayor says no one was hurt", "Sobyanin spoke in Moscow."]
+        );
+        assert_eq!(items[1].published.to_rfc3339(), "2023-05-30T10:42:00+03:00");
     }
 
     /// A broken stamp gets a warning and the neighbouring entry's time.
