@@ -41,6 +41,9 @@ pub mod cue {
     pub const ADJECTIVE_SHAPE: u32 = 1 << 13;
     /// The match sits inside a publication's name ("The Moscow Times").
     pub const IN_PUBLICATION: u32 = 1 << 14;
+    /// A lower-case "the" comes right before ("crossed the Dnipro"): towns take no
+    /// article, rivers do.
+    pub const AFTER_THE: u32 = 1 << 15;
 }
 
 /// What a candidate may refer to.
@@ -507,6 +510,9 @@ fn previous_word_cues(
     let same_clause = gap.chars().all(char::is_whitespace);
     if same_clause && word.classes.has(Class::LOCATIVE) {
         cues |= cue::AFTER_LOCATIVE;
+    }
+    if gap == " " && p.stem(text) == "the" {
+        cues |= cue::AFTER_THE;
     }
     let title_gap = matches!(gap, " " | ". " | "\u{a0}");
     if title_gap && p.capitalized && word.classes.has(Class::PERSON_TITLE) {

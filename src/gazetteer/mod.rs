@@ -37,6 +37,9 @@
 //! 4. *Kind.* "X region/oblast/province", "region of X", "governor of X" and "X
 //!    governor" mean the region; "X River" the river; otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
+//!    A lower-case "the" with no kind word makes a river of the name win over a town
+//!    ("crossed the Dnipro"), since towns take no article; it never turns a city into
+//!    a region ("the Kyiv authorities").
 //! 5. *Context.* Countries named in the article, and the unambiguous important places
 //!    it names, form its context. Among candidates the one in a context country, or
 //!    nearest to a context place, wins ("Maslovo" near Belgorod rather than in Crimea;

@@ -404,10 +404,23 @@ fn best_option(
         // Nothing to choose between: no scoring (the context density is the costly part).
         return Some((*place, *how, 0));
     }
-    options
+    let scored = options
         .iter()
-        .map(|(place, how)| (*place, *how, score(cues, place, *how, context)))
-        .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)))
+        .map(|(place, how)| (*place, *how, score(cues, place, *how, context)));
+    let best = scored
+        .clone()
+        .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)))?;
+    // "crossed the Dnipro": with an article and no kind word, a river of that name is
+    // meant rather than a town ("the Dnipro city council" keeps the city; "the Kyiv
+    // authorities", with no river of that name, are untouched).
+    let article_only = cues & cue::AFTER_THE != 0 && cues & (cue::REGION | cue::SETTLEMENT) == 0;
+    if article_only && best.0.kind == PlaceKind::Settlement {
+        let river = scored
+            .filter(|(place, _, _)| place.kind == PlaceKind::Water)
+            .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)));
+        return river.or(Some(best));
+    }
+    Some(best)
 }
 
 fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>) -> i64 {
