@@ -47,6 +47,9 @@
 //!    whose country is not in the context and which lies over 500 km from every context
 //!    place is rejected as a probable false friend, unless it is named by a phrase of
 //!    several words that no other place bears ("Novaya Tavolzhanka").
+//!    A town, a comma and its region or country ("Atlanta, Georgia", "Paris, Texas",
+//!    "Poti, Georgia") name one place: the pair is read with the second holding the
+//!    first, whatever the context says of either name alone.
 //! 6. *Typos.* A capitalised word one edit away from a place the article names
 //!    elsewhere is that place ("Vilinius" → Vilnius).
 //!

@@ -205,6 +205,13 @@ pub fn find_places(
         }
     }
 
+    settle_appositions(
+        text,
+        candidates,
+        &groups,
+        out.get_mut(first_new..).unwrap_or(&mut []),
+    );
+
     // Pass 3: typos of places the article names elsewhere ("Vilinius").
     if candidates.iter().any(|c| c.target == Target::Unknown) {
         find_typos(gazetteer, text, candidates, first_new, out);
@@ -212,6 +219,73 @@ pub fn find_places(
     if let Some(slice) = out.get_mut(first_new..) {
         slice.sort_by_key(|m| m.start);
     }
+}
+
+/// "Atlanta, Georgia", "Paris, Texas": a town, a comma, then its region or country name
+/// one place, so the pair is read with the second containing the first, even where the
+/// story's context pulls either name elsewhere (a story about Tbilisi; Paris, France).
+/// Only a town before the comma counts: a list of regions ("Belgorod, Kursk and Bryansk
+/// regions") is left alone. `mentions` are those made from `candidates`, in order.
+fn settle_appositions(
+    text: &str,
+    candidates: &[Candidate],
+    groups: &HashMap<Key, Group>,
+    mentions: &mut [PlaceMention],
+) {
+    let options = |c: &Candidate| groups.get(&Key::of(c)).map_or(&[][..], |g| &g.options[..]);
+    // The mentions were made in candidate order, one per candidate with a reading.
+    let resolved: Vec<(&Candidate, usize)> = candidates
+        .iter()
+        .filter(|c| groups.get(&Key::of(c)).is_some_and(|g| g.place.is_some()))
+        .zip(0..mentions.len())
+        .collect();
+    for pair in resolved.windows(2) {
+        let [(a, ma), (b, mb)] = [pair[0], pair[1]];
+        let gap = text.get(a.end as usize..b.start as usize).unwrap_or("");
+        if a.sentence != b.sentence || gap != ", " {
+            continue;
+        }
+        let find = |m: usize| {
+            let id = mentions.get(m)?.place;
+            options(if m == ma { a } else { b })
+                .iter()
+                .find(|(p, _)| p.id == id)
+                .map(|(p, _)| *p)
+        };
+        let (Some(town), Some(area)) = (find(ma), find(mb)) else {
+            continue;
+        };
+        if town.kind != PlaceKind::Settlement
+            || !matches!(area.kind, PlaceKind::Region | PlaceKind::Country)
+            || contains(&area, &town)
+        {
+            continue;
+        }
+        // The area read so that it holds the town, else the town so that the area holds it.
+        if let Some((other, _)) = options(b).iter().find(|(p, _)| {
+            matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && contains(p, &town)
+        }) && let Some(m) = mentions.get_mut(mb)
+        {
+            m.place = other.id;
+        } else if let Some((other, _)) = options(a)
+            .iter()
+            .filter(|(p, _)| p.kind == PlaceKind::Settlement && contains(&area, p))
+            .max_by_key(|(p, _)| p.prior)
+            && let Some(m) = mentions.get_mut(ma)
+        {
+            m.place = other.id;
+        }
+    }
+}
+
+/// True when the region or country `area` holds `place`.
+fn contains(area: &Place, place: &Place) -> bool {
+    area.country_code == place.country_code
+        && match area.kind {
+            PlaceKind::Country => true,
+            PlaceKind::Region => area.name == place.admin1,
+            _ => false,
+        }
 }
 
 /// The candidates of one key: how many, their admissible readings, the decision.
@@ -546,6 +620,25 @@ mod tests {
                 p.name
             );
         }
+    }
+
+    /// "Paris, Texas" is the town in Texas; a bare "Paris" in the same text stays France.
+    #[test]
+    fn a_town_before_its_state_is_the_town_in_that_state() {
+        let g = Gazetteer::embedded();
+        let text = b" date 2023-06-01 Flooding hit Paris, Texas, while Paris itself stayed dry.";
+        let article = crate::article::parse("t.txt".as_ref(), text.to_vec(), None)
+            .unwrap()
+            .article;
+        let found: Vec<String> = crate::extract::extract(&article, g)
+            .events
+            .iter()
+            .map(|e| {
+                let p = g.place(e.place).unwrap();
+                format!("{} {}", p.name, p.country_str())
+            })
+            .collect();
+        assert_eq!(found, ["Paris US", "Texas US", "Paris FR"]);
     }
 
     /// Kyiv to Kharkiv is about 410 km (the scorer's own check).
