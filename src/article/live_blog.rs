@@ -1,6 +1,6 @@
 //! Live-blog pages: a summary block, then entries whose heading ends in
 //! `published at HH:MM <zone> D Month YYYY` (as a page copied from a browser glues
-//! them), or whose stamp has a line of its own under the heading.
+//! them), or whose stamp has a line of its own under a numbered heading.
 //!
 //! An entry may start with a numbered line ("3. BBC Verify") holding a label; labels
 //! ("BBC Verify", "Analysis", "Media caption,", "Image caption,") and image credits
@@ -217,8 +217,9 @@ fn entry_start(
     None
 }
 
-/// The last line with text between the entry's first line (at `start`) and its stamp
-/// line, less its numbering; `None` if there is none or it is a label ("Analysis").
+/// The last line with text, labels skipped ("Analysis", "Image caption,"), between the
+/// entry's numbered first line (at `start`) and its stamp line, less its numbering;
+/// `None` if there is none.
 fn heading_above(
     text: &str,
     lines: &[Range<usize>],
@@ -226,21 +227,21 @@ fn heading_above(
     stamp_line: usize,
     patterns: &Patterns,
 ) -> Option<Range<usize>> {
-    let line = lines
+    lines
         .get(..stamp_line)?
         .iter()
         .rev()
         .take_while(|l| l.start >= start)
-        .find(|l| text.get((*l).clone()).is_some_and(|t| !t.trim().is_empty()))?;
-    let line_text = text.get(line.clone())?;
-    let numbering = patterns.numbering.find(line_text).map_or(0, |m| m.end());
-    let rest = line_text.get(numbering..)?;
-    if is_label(rest) {
-        return None;
-    }
-    let from = line.start + numbering + leading_space(rest);
-    let heading = from..from + rest.trim().len();
-    (!heading.is_empty()).then_some(heading)
+        .find_map(|line| {
+            let line_text = text.get(line.clone())?;
+            let numbering = patterns.numbering.find(line_text).map_or(0, |m| m.end());
+            let rest = line_text.get(numbering..)?;
+            if rest.trim().is_empty() || is_label(rest) {
+                return None;
+            }
+            let from = line.start + numbering + leading_space(rest);
+            Some(from..from + rest.trim().len())
+        })
 }
 
 fn read_stamp(
@@ -471,7 +472,7 @@ mod tests {
     /// heading, as a title and as text; a label above the stamp is no heading.
     #[test]
     fn a_stamp_on_its_own_line_takes_the_heading_above() {
-        let page = "Summary\n\n  • Drones over Moscow\n\n1. Mayor says no one was hurt\npublished at 10:42 Moscow Time 30 May 2023\n\nSobyanin spoke in Moscow.\n\n2. Analysis\npublished at 09:15 British Summer Time 30 May 2023\n\nKyiv was hit again.\n";
+        let page = "Summary\n\n  • Drones over Moscow\n\n1. Mayor says no one was hurt\nImage caption,\npublished at 10:42 Moscow Time 30 May 2023\n\nSobyanin spoke in Moscow.\n\n2. Analysis\npublished at 09:15 British Summer Time 30 May 2023\n\nKyiv was hit again.\n";
         let mut problems = Vec::new();
         let (_, text, items, _) = parse(page, &mut problems).expect("live blog");
         assert!(problems.is_empty(), "{problems:?}");

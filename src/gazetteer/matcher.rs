@@ -464,6 +464,11 @@ fn surrounding_cues(
     if let Some(p) = first.checked_sub(1).and_then(|i| tokens.get(i)) {
         cues |= previous_word_cues(gazetteer, text, tokens, first, p, start, buf);
     }
+    // "the Dnipro" is the river only where the name ends its phrase ("crossed the Dnipro
+    // near Kherson"), not before a noun ("the Dnipro mayor", "the Dnipro strike").
+    if cues & cue::AFTER_THE != 0 && !ends_phrase(gazetteer, text, end, tokens.get(last + 1), buf) {
+        cues &= !cue::AFTER_THE;
+    }
     if let Some(n) = tokens.get(last + 1)
         && !end.possessive()
         && text
@@ -535,6 +540,46 @@ fn previous_word_cues(
         }
     }
     cues
+}
+
+/// Lower-case words that may follow a name ending its noun phrase, besides locative
+/// prepositions.
+const PHRASE_FOLLOWERS: &[&str] = &[
+    "and", "or", "but", "on", "with", "by", "over", "under", "between", "which", "that", "as",
+    "where", "when", "while", "for", "after", "before", "since", "until", "again",
+];
+
+/// True when the match ending at token `end` ends its noun phrase: the sentence ends, or
+/// punctuation, a preposition or a conjunction follows.
+fn ends_phrase(
+    gazetteer: &Gazetteer,
+    text: &str,
+    end: &Token,
+    next: Option<&Token>,
+    buf: &mut String,
+) -> bool {
+    let Some(n) = next else {
+        return true;
+    };
+    if end.possessive() {
+        return false;
+    }
+    if !text
+        .get(end.end as usize..n.start as usize)
+        .is_some_and(|g| g.chars().all(char::is_whitespace))
+    {
+        return true;
+    }
+    if n.capitalized || n.shape != Shape::Word {
+        return false;
+    }
+    let stem = n.stem(text);
+    word_at(gazetteer, text, n, buf)
+        .classes
+        .has(Class::LOCATIVE)
+        || PHRASE_FOLLOWERS
+            .iter()
+            .any(|w| stem.eq_ignore_ascii_case(w))
 }
 
 /// True when a capitalised word reads as part of a person's or organisation's name rather

@@ -37,9 +37,10 @@
 //! 4. *Kind.* "X region/oblast/province", "region of X", "governor of X" and "X
 //!    governor" mean the region; "X River" the river; otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
-//!    A lower-case "the" with no kind word makes a river of the name win over a town
-//!    ("crossed the Dnipro"), since towns take no article; it never turns a city into
-//!    a region ("the Kyiv authorities").
+//!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
+//!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
+//!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
+//!    a city into a region ("the Kyiv authorities").
 //! 5. *Context.* Countries named in the article, and the unambiguous important places
 //!    it names, form its context. Among candidates the one in a context country, or
 //!    nearest to a context place, wins ("Maslovo" near Belgorod rather than in Crimea;
@@ -47,9 +48,11 @@
 //!    whose country is not in the context and which lies over 500 km from every context
 //!    place is rejected as a probable false friend, unless it is named by a phrase of
 //!    several words that no other place bears ("Novaya Tavolzhanka").
-//!    A town, a comma and its region or country ("Atlanta, Georgia", "Paris, Texas",
-//!    "Poti, Georgia") name one place: the pair is read with the second holding the
-//!    first, whatever the context says of either name alone.
+//!    A town, a comma and its region or country closing the phrase ("Atlanta,
+//!    Georgia,", "Paris, Texas.", "Poti, Georgia,") name one place: the pair is read
+//!    with the second holding the first, whatever the context says of either name
+//!    alone; the town may only be re-read by its own name, not an alternate one. Not
+//!    "In Moscow, US officials …" or "In Paris, Russia's envoy …".
 //! 6. *Typos.* A capitalised word one edit away from a place the article names
 //!    elsewhere is that place ("Vilinius" → Vilnius).
 //!

@@ -242,7 +242,19 @@ fn settle_appositions(
     for pair in resolved.windows(2) {
         let [(a, ma), (b, mb)] = [pair[0], pair[1]];
         let gap = text.get(a.end as usize..b.start as usize).unwrap_or("");
-        if a.sentence != b.sentence || gap != ", " {
+        // The area must close the phrase: "Paris, Texas," / "Poti, Georgia." but not
+        // "In Paris, Russia's envoy" or "In Moscow, US officials".
+        let after = text
+            .get(b.end as usize..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '\u{a0}']);
+        let closes = after.chars().next().is_none_or(|c| {
+            matches!(
+                c,
+                ',' | '.' | ';' | ':' | ')' | '!' | '?' | '"' | '\u{201d}' | '\n'
+            )
+        });
+        if a.sentence != b.sentence || gap != ", " || !closes {
             continue;
         }
         let find = |m: usize| {
@@ -269,7 +281,9 @@ fn settle_appositions(
             m.place = other.id;
         } else if let Some((other, _)) = options(a)
             .iter()
-            .filter(|(p, _)| p.kind == PlaceKind::Settlement && contains(&area, p))
+            .filter(|(p, how)| {
+                p.kind == PlaceKind::Settlement && *how == NameMatch::Name && contains(&area, p)
+            })
             .max_by_key(|(p, _)| p.prior)
             && let Some(m) = mentions.get_mut(ma)
         {
@@ -278,14 +292,46 @@ fn settle_appositions(
     }
 }
 
-/// True when the region or country `area` holds `place`.
+/// True when the region or country `area` holds `place`. Region rows are named as in
+/// Natural Earth ("Belgorod"), settlements' first-level regions as in `GeoNames`
+/// ("Belgorod Oblast"): the names are compared without their kind words.
 fn contains(area: &Place, place: &Place) -> bool {
     area.country_code == place.country_code
         && match area.kind {
             PlaceKind::Country => true,
-            PlaceKind::Region => area.name == place.admin1,
+            PlaceKind::Region => region_key(area.name) == region_key(place.admin1),
             _ => false,
         }
+}
+
+/// A region's name folded, without kind words ("Belgorod Oblast" → "belgorod").
+fn region_key(name: &str) -> String {
+    const KIND_WORDS: &[&str] = &[
+        "oblast",
+        "oblast'",
+        "krai",
+        "kray",
+        "region",
+        "province",
+        "state",
+        "county",
+        "city",
+        "governorate",
+        "republic",
+        "raion",
+        "district",
+        "prefecture",
+        "department",
+        "of",
+        "the",
+        "autonomous",
+        "okrug",
+    ];
+    super::normalize::name_key(name)
+        .split(' ')
+        .filter(|w| !KIND_WORDS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The candidates of one key: how many, their admissible readings, the decision.
@@ -639,6 +685,44 @@ mod tests {
             })
             .collect();
         assert_eq!(found, ["Paris US", "Texas US", "Paris FR"]);
+    }
+
+    /// A capital before a comma and a possessive or a phrase stays the capital: only an
+    /// area that closes the phrase re-reads the town.
+    #[test]
+    fn a_capital_before_an_unrelated_country_stays_put() {
+        let g = Gazetteer::embedded();
+        for text in [
+            " date 2023-06-01 In Paris, Russia's envoy was summoned.",
+            " date 2023-06-01 In Moscow, US officials met on Friday.",
+            " date 2023-06-01 In Berlin, Russia said nothing, and Paris, France agreed.",
+        ] {
+            let article = crate::article::parse("t.txt".as_ref(), text.as_bytes().to_vec(), None)
+                .unwrap()
+                .article;
+            for e in crate::extract::extract(&article, g).events {
+                let p = g.place(e.place).unwrap();
+                assert!(
+                    p.kind != PlaceKind::Settlement || p.is_capital(),
+                    "{text}: {} {}",
+                    p.name,
+                    p.country_str()
+                );
+            }
+        }
+        let belgorod = g.place(g.lookup("Belgorod")[0].0).unwrap();
+        let region = g
+            .lookup("Belgorod")
+            .iter()
+            .filter_map(|(id, _)| g.place(*id))
+            .find(|p| p.kind == PlaceKind::Region)
+            .unwrap();
+        assert!(
+            contains(&region, &belgorod),
+            "{} in {}",
+            belgorod.admin1,
+            region.name
+        );
     }
 
     /// Kyiv to Kharkiv is about 410 km (the scorer's own check).
