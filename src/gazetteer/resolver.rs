@@ -234,14 +234,19 @@ fn settle_appositions(
 ) {
     let options = |c: &Candidate| groups.get(&Key::of(c)).map_or(&[][..], |g| &g.options[..]);
     // The mentions were made in candidate order, one per candidate with a reading.
-    let resolved: Vec<(&Candidate, usize)> = candidates
+    let mut resolved = candidates
         .iter()
         .filter(|c| groups.get(&Key::of(c)).is_some_and(|g| g.place.is_some()))
-        .zip(0..mentions.len())
-        .collect();
-    for pair in resolved.windows(2) {
-        let [(a, ma), (b, mb)] = [pair[0], pair[1]];
-        let gap = text.get(a.end as usize..b.start as usize).unwrap_or("");
+        .zip(0..mentions.len());
+    let Some(mut previous) = resolved.next() else {
+        return;
+    };
+    for next in resolved {
+        let ((a, ma), (b, mb)) = (previous, next);
+        previous = next;
+        if a.sentence != b.sentence || text.get(a.end as usize..b.start as usize) != Some(", ") {
+            continue;
+        }
         // The area must close the phrase: "Paris, Texas," / "Poti, Georgia." but not
         // "In Paris, Russia's envoy" or "In Moscow, US officials".
         let after = text
@@ -254,7 +259,7 @@ fn settle_appositions(
                 ',' | '.' | ';' | ':' | ')' | '!' | '?' | '"' | '\u{201d}' | '\n'
             )
         });
-        if a.sentence != b.sentence || gap != ", " || !closes {
+        if !closes {
             continue;
         }
         let find = |m: usize| {

@@ -635,15 +635,16 @@ fn month_led(s: &Sentence<'_>, i: usize, month: u32) -> Option<(Expr, usize, usi
     // "June 3", "June 3rd, 2023".
     if s.joined(i, false)
         && let Some(day) = s.day_number(i + 1)
-        && !counts_something(s, range_end(s, i + 1))
     {
-        let last = range_end(s, i + 1);
-        if s.joined(last, true)
-            && let Some(year) = s.year_number(last + 1, 1000..=2999)
-        {
-            return Some((Expr::Date { year, month, day }, i, last + 1));
+        let last = range_end(s, i + 1, day);
+        if !counts_something(s, last) {
+            if s.joined(last, true)
+                && let Some(year) = s.year_number(last + 1, 1000..=2999)
+            {
+                return Some((Expr::Date { year, month, day }, i, last + 1));
+            }
+            return Some(day_month_year(s, month, day, i, last));
         }
-        return Some(day_month_year(s, month, day, i, last));
     }
     // "July 2024", "June, 2023".
     if s.joined(i, true)
@@ -685,7 +686,7 @@ fn month_span_start(s: &Sentence<'_>, i: usize) -> usize {
 fn day_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
     let day = s.day_number(i)?;
     // "4–5 June", "4th - 5th June": the range's first day.
-    let last_day = range_end(s, i);
+    let last_day = range_end(s, i, day);
     // "3 May", "3rd of May".
     let month_at = if s.word(last_day + 1) == W::Of && s.joined(last_day, false) {
         last_day + 2
@@ -706,9 +707,9 @@ fn day_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
     Some(day_month_year(s, month, day, i, month_at))
 }
 
-/// The last token of a day that starts at token `i`: `i`, or the second day of a range
+/// The last token of day `first_day` at token `i`: `i`, or the second day of a range
 /// written with a dash between two tokens ("4–5", "4 - 5", "4th-5th"), when it is later.
-fn range_end(s: &Sentence<'_>, i: usize) -> usize {
+fn range_end(s: &Sentence<'_>, i: usize, first_day: u32) -> usize {
     let (Some(a), Some(b)) = (s.token(i), s.token(i + 1)) else {
         return i;
     };
@@ -717,10 +718,7 @@ fn range_end(s: &Sentence<'_>, i: usize) -> usize {
         gap.trim_matches([' ', '\u{a0}']),
         "-" | "\u{2013}" | "\u{2014}"
     );
-    let later = s
-        .day_number(i + 1)
-        .zip(s.day_number(i))
-        .is_some_and(|(second, first)| second > first);
+    let later = s.day_number(i + 1).is_some_and(|second| second > first_day);
     if dash && later { i + 1 } else { i }
 }
 
