@@ -130,6 +130,17 @@ fn prior(class: &str, code: &str, population: u32, curated: bool) -> u16 {
     u16::try_from((rank + pop_term).min(u32::from(u16::MAX))).unwrap_or(u16::MAX)
 }
 
+/// Countries whose place names GeoNames writes with the Arabic article.
+const ARABIC_COUNTRIES: &[&str] = &[
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD",
+    "SY", "TN", "YE",
+];
+
+/// The article's transliterations ("al", and "ar", "ash", … before sun letters).
+const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez",
+];
+
 fn read_tsv(text: &str, curated: bool, pool: &mut Pool, rows: &mut Vec<Row>) -> BoxResult<()> {
     for (lineno, line) in text.lines().enumerate().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -172,6 +183,19 @@ fn read_tsv(text: &str, curated: bool, pool: &mut Pool, rows: &mut Vec<Row>) -> 
         keys.push((normalize::name_key(ascii), layout::HOW_ASCII));
         for alt in alternates.split(',') {
             keys.push((normalize::name_key(alt), layout::HOW_ALTERNATE));
+        }
+        if ARABIC_COUNTRIES.contains(&country) {
+            // News drops the Arabic article: "Al Qamishli" is "Qamishli", "Ar Raqqah"
+            // "Raqqah", "El Arish" "Arish".
+            let bare: Vec<String> = keys
+                .iter()
+                .take(2)
+                .filter_map(|(key, _)| {
+                    let (article, rest) = key.split_once(' ')?;
+                    ARABIC_ARTICLES.contains(&article).then(|| rest.to_string())
+                })
+                .collect();
+            keys.extend(bare.into_iter().map(|k| (k, layout::HOW_ALTERNATE)));
         }
         rows.push(Row { record, keys });
     }

@@ -34,6 +34,10 @@
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
 //!    Kishinev, Artemovsk, Avdiivka) count only with at least four letters, so `GeoNames`'
 //!    noisy variants ("Ben" for Bern) cannot fire, and rank below a place's own name.
+//!    In Arabic-speaking countries a name without its article is an alternate too
+//!    ("Qamishli" for Al Qamishli, "Arish" for El Arish), as news writes them.
+//!    Fame goes with a place's own name: a capital reached by an old name (Hong Kong's
+//!    "Victoria") does not outrank the places that bear it.
 //! 4. *Kind.* "X region/oblast/province", "region of X", "governor of X" and "X
 //!    governor" mean the region; "X River" the river; otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).

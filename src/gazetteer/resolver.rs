@@ -567,7 +567,9 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>) ->
     }
     // Fame: a capital or a city of millions beats obscure namesakes unless the text or
     // the story says otherwise ("New York" is not the Donetsk village of that name).
-    if place.kind == PlaceKind::Settlement && strong(place, NameMatch::Name) {
+    // Fame goes with the name a place is known by: Hong Kong's historic "Victoria" does
+    // not make Hong Kong beat the capital of the Seychelles.
+    if place.kind == PlaceKind::Settlement && strong(place, how) {
         score += 600;
     }
     if let Some(context) = context {
