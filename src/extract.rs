@@ -229,7 +229,7 @@ fn assemble(
         resolve(
             t.expr,
             item.published.date_naive(),
-            sentence.tense,
+            t.tense.unwrap_or(sentence.tense),
             that_year,
         )
     };
@@ -289,7 +289,8 @@ fn assemble(
 /// The temporal expression that governs a place mention in its sentence.
 ///
 /// The sentence is cut into clauses at ", which", ", who", ", where", ", while", ", and",
-/// ", but", ";" and dashes. An expression in the mention's own clause governs it (the
+/// ", but", ";" and dashes; the comma after a clause opened by ", which" or ", who" goes
+/// back to the main clause. An expression in the mention's own clause governs it (the
 /// nearest one, the one after it on a tie); otherwise the nearest expression of a main
 /// clause does. Expressions in another subordinate clause (", which received candidate
 /// status in June of last year") never leak out of it.
@@ -343,16 +344,20 @@ fn clauses(sentence: &str, offset: usize) -> Vec<Clause> {
         let (boundary, subordinate) = match b {
             b';' => (true, false),
             b',' => {
-                let word = tail
+                let raw = tail
                     .trim_start()
                     .split(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or("");
-                let word = word.to_ascii_lowercase();
+                let word = raw.to_ascii_lowercase();
                 if SUBORDINATORS.contains(&word.as_str()) {
                     (true, true)
                 } else {
-                    (COORDINATORS.contains(&word.as_str()), false)
+                    // A comma and a verb close a relative clause: "Zelensky, who was in
+                    // Kyiv on Tuesday, will travel to Vilnius in July" goes on in the main
+                    // one ("…, which reopened its airspace, two years after …" does not).
+                    let closes = out.last().is_some_and(|c| c.subordinate) && verb_like(raw);
+                    (closes || COORDINATORS.contains(&word.as_str()), false)
                 }
             }
             // A dash between spaces (" - ", " – ") separates clauses; a hyphen in a word does not.
@@ -371,6 +376,21 @@ fn clauses(sentence: &str, offset: usize) -> Vec<Clause> {
     out
 }
 
+/// Auxiliaries and reporting verbs that start a main clause's predicate.
+const MAIN_VERBS: &[&str] = &[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "said", "says", "shall", "should", "told", "was", "were", "will", "would",
+];
+
+/// True for a lower-case word that reads as a verb: an auxiliary, or a form in "-ed" or
+/// "-s" ("remains", "lies", "officials said" also qualifies: the main clause again).
+fn verb_like(word: &str) -> bool {
+    MAIN_VERBS.contains(&word)
+        || (word.len() >= 4
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))))
+}
+
 /// The expression closest to the mention; on a tie, the one after it.
 fn nearest<'t>(
     temporals: impl Iterator<Item = &'t TemporalMention>,
@@ -386,4 +406,51 @@ fn nearest<'t>(
             (0, 0)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse;
+
+    /// (place name, date) of each event of a one-sentence article published on `p`.
+    fn dated(p: &str, sentence: &str) -> Vec<(String, String)> {
+        let g = Gazetteer::embedded();
+        let bytes = format!(" date {p} {sentence}").into_bytes();
+        let Ok(parsed) = parse("t.txt".as_ref(), bytes, None) else {
+            return Vec::new();
+        };
+        extract(&parsed.article, g)
+            .events
+            .iter()
+            .filter_map(|e| Some((g.place(e.place)?.name.to_string(), e.date.to_string())))
+            .collect()
+    }
+
+    /// A relative clause's dates stay in it, and a comma and a verb end it.
+    #[test]
+    fn a_relative_clause_ends_at_a_comma_and_a_verb() {
+        let found = dated(
+            "2023-06-20",
+            "Zelensky, who was in Kyiv on 13 June, will travel to Vilnius on 11 July.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Kyiv".to_string(), "2023-06-13".to_string()),
+                ("Vilnius".to_string(), "2023-07-11".to_string())
+            ],
+            "each place takes the date of its own clause"
+        );
+        // Without a verb after the comma, the relative clause goes on.
+        let found = dated(
+            "2023-09-10",
+            "The quake was felt in Algeria, which reopened its airspace, two years after it closed it in 2021.",
+        );
+        assert_eq!(
+            found,
+            [("Algeria".to_string(), "2023-09-10".to_string())],
+            "the clause's year does not date the place before it"
+        );
+    }
 }

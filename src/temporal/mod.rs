@@ -8,9 +8,9 @@
 //! | expression | resolves to |
 //! |---|---|
 //! | "1 June 2023", "June 1, 2023", "2023-06-01", "26.04.2022" | that day |
-//! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P; the next one in a future-tense sentence |
+//! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer ("the summit is on 11 July") |
 //! | "the night of 4-5 June", "4–5 June", "May 30-31" | the range's first day, read as above |
-//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …: the coming one ≥ P) |
+//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …: the coming one ≥ P; "Tuesday last week": the Tuesday of the week before P's, weeks starting on Monday) |
 //! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
 //! | "yesterday", "last night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |
 //! | "this week", "last week" / "next week" | P / P+7 |
@@ -29,6 +29,14 @@
 //! reported speech about the past); past tense when it holds a past-tense verb ("was", "struck", "shelled"; the
 //! reporting verbs "said", "told", "added" … do not count, since they say nothing of
 //! what is reported); present otherwise.
+//!
+//! A month or a day and month takes the tense of its own verb where the words next to
+//! it tell, before the sentence's: the nearest tense word before it in its clause ("who
+//! was in Kyiv on 13 June, will travel…": past; "said on 3 May that it would…": past,
+//! since a reporting verb is past for what it is dated by; "the summit is on 11 July":
+//! present), for an expression that opens the sentence before a comma the first tense
+//! word after it ("On 12 June, officials said they will…": past), and "since" always
+//! looks back.
 //!
 //! Not dates: "F-16", "Su-34", "10 missiles", "24/7", "463rd day", "2.6 million", clock
 //! times alone, "earlier", "recently", "in recent weeks", "the first month of the war".

@@ -91,6 +91,10 @@ pub enum WeekdayRel {
     Next,
     /// The first one on or after P ("will meet on Saturday").
     Upcoming,
+    /// That day of the week before P's week, weeks starting on Monday ("Tuesday last week").
+    LastWeek,
+    /// That day of the week after P's week ("Friday next week").
+    NextWeek,
 }
 
 /// A recognised expression and its byte span in the text.
@@ -102,6 +106,10 @@ pub struct TemporalMention {
     pub end: usize,
     /// The expression.
     pub expr: Expr,
+    /// The tense of the verb the expression hangs on, where the words next to it tell
+    /// ("was in Kyiv on 13 June", "said on 3 May that it would…"); else the sentence's
+    /// tense applies.
+    pub tense: Option<Tense>,
 }
 
 /// Word classes the patterns are written in.
@@ -135,6 +143,11 @@ enum W {
     Future,
     Would,
     Past,
+    /// A reporting verb in the past ("said", "announced"): past for what it is dated by,
+    /// silent on the tense of what it reports.
+    Reporting,
+    /// A present-tense auxiliary ("is", "has").
+    Present,
     Other,
 }
 
@@ -151,6 +164,7 @@ fn classify(lower: &[u8]) -> W {
             b"of" => W::Of,
             b"in" | b"by" | b"on" => W::Cue,
             b"an" => W::Count(1),
+            b"is" => W::Present,
             _ => W::Other,
         },
         3 => match lower {
@@ -175,6 +189,7 @@ fn classify(lower: &[u8]) -> W {
             b"six" => W::Count(6),
             b"ten" => W::Count(10),
             b"due" => W::Future,
+            b"are" => W::Present,
             b"was" | b"had" | b"did" | b"met" | b"saw" | b"won" | b"led" | b"ran" | b"hit" => {
                 W::Past
             }
@@ -197,6 +212,8 @@ fn classify(lower: &[u8]) -> W {
             b"five" => W::Count(5),
             b"nine" => W::Count(9),
             b"will" => W::Future,
+            b"said" | b"told" => W::Reporting,
+            b"says" | b"does" => W::Present,
             b"were" | b"went" | b"came" | b"took" | b"gave" | b"fell" | b"left" | b"held"
             | b"sent" | b"lost" | b"rose" | b"shot" | b"flew" | b"knew" => W::Past,
             _ => W::Other,
@@ -271,7 +288,11 @@ fn classify(lower: &[u8]) -> W {
         },
         _ => W::Other,
     };
-    if listed == W::Other && is_regular_past(lower) {
+    if listed != W::Other {
+        listed
+    } else if REPORTING_VERBS.contains(&lower) {
+        W::Reporting
+    } else if is_regular_past(lower) {
         W::Past
     } else {
         listed
@@ -316,12 +337,9 @@ const NOT_PAST: &[&[u8]] = &[
     b"succeed", b"wicked",
 ];
 
-/// A regular past-tense verb ("shelled", "killed"), not a reporting verb.
+/// A regular past-tense verb ("shelled", "killed"); reporting verbs are checked first.
 fn is_regular_past(lower: &[u8]) -> bool {
-    lower.len() >= 5
-        && lower.ends_with(b"ed")
-        && !REPORTING_VERBS.contains(&lower)
-        && !NOT_PAST.contains(&lower)
+    lower.len() >= 5 && lower.ends_with(b"ed") && !NOT_PAST.contains(&lower)
 }
 
 /// "3", "3rd", "21st": a day of the month.
@@ -503,7 +521,13 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
                 *rel = WeekdayRel::Upcoming;
             }
             let (start, end) = s.span(first, last);
-            out.push(TemporalMention { start, end, expr });
+            let tense = local_tense(&s, first, last);
+            out.push(TemporalMention {
+                start,
+                end,
+                expr,
+                tense,
+            });
             i = last + 1;
         } else {
             i += 1;
@@ -515,6 +539,54 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
         Tense::Past
     } else {
         Tense::Present
+    }
+}
+
+/// Words the local tense looks through before giving up.
+const LOCAL_REACH: usize = 6;
+
+/// The tense of the verb an expression at tokens `first..=last` hangs on, if the words
+/// next to it tell: the nearest tense word before it in its clause ("was in Kyiv on 13
+/// June", "said on 3 May that it would…", "will travel to Vilnius on 11 July"), or, for
+/// an expression that opens the sentence before a comma ("On 12 June, officials said
+/// they will…"), the first one after the comma.
+fn local_tense(s: &Sentence<'_>, first: usize, last: usize) -> Option<Tense> {
+    // "since September" looks back, whatever the verb ("has been shut since September").
+    if first > 0
+        && s.joined(first - 1, false)
+        && s.token(first - 1)
+            .is_some_and(|t| t.stem(s.text).eq_ignore_ascii_case("since"))
+    {
+        return Some(Tense::Past);
+    }
+    let mut k = first;
+    for _ in 0..LOCAL_REACH {
+        // Punctuation other than a hyphen or a period ends the clause.
+        if k == 0 || !s.joined(k - 1, false) {
+            break;
+        }
+        k -= 1;
+        if let Some(tense) = tense_word(s, k) {
+            return Some(tense);
+        }
+    }
+    let opens = (0..first).all(|j| matches!(s.word(j), W::Cue | W::Modifier | W::The | W::Of));
+    let comma_after = s.joined(last, true) && !s.joined(last, false);
+    if opens && comma_after {
+        return (last + 1..last + 1 + 2 * LOCAL_REACH).find_map(|j| tense_word(s, j));
+    }
+    None
+}
+
+/// The tense a word marks: a past form or a past reporting verb ("said"), a future cue,
+/// or a present auxiliary ("is", "are"; not "has", which mostly opens a present perfect:
+/// "has been shelled").
+fn tense_word(s: &Sentence<'_>, i: usize) -> Option<Tense> {
+    match s.word(i) {
+        W::Past | W::Reporting if !s.capitalized(i) => Some(Tense::Past),
+        W::Future | W::Would => Some(Tense::Future),
+        W::Present => Some(Tense::Present),
+        _ => None,
     }
 }
 
@@ -614,11 +686,24 @@ fn weekday_led(s: &Sentence<'_>, i: usize, weekday: Weekday) -> (Expr, usize, us
         W::Next if s.joined(i - 1, false) => (WeekdayRel::Next, i - 1),
         _ => (WeekdayRel::Latest, i),
     };
-    (
-        Expr::Weekday { weekday, rel },
-        first,
-        extend_part_of_day(s, i),
-    )
+    let last = extend_part_of_day(s, i);
+    // "Tuesday last week", "Friday next week": that day of the week before or after P's.
+    if rel == WeekdayRel::Latest
+        && s.joined(last, false)
+        && s.joined(last + 1, false)
+        && s.word(last + 2) == W::Week
+        && s.token(last + 2).is_some_and(|t| t.stem(s.text).len() == 4)
+    {
+        let rel = match s.word(last + 1) {
+            W::Last => Some(WeekdayRel::LastWeek),
+            W::Next => Some(WeekdayRel::NextWeek),
+            _ => None,
+        };
+        if let Some(rel) = rel {
+            return (Expr::Weekday { weekday, rel }, first, last + 2);
+        }
+    }
+    (Expr::Weekday { weekday, rel }, first, last)
 }
 
 /// Extends a day word over a following "morning", "night", … ("Friday night").

@@ -40,7 +40,20 @@ pub fn resolve(
             NaiveDate::from_ymd_opt(year, month, day).map(EventDate::day)
         }
         Expr::DayMonth { month, day, year } => match year {
-            YearRef::Unspecified => day_month(p, month, day, tense == Tense::Future),
+            YearRef::Unspecified => match tense {
+                Tense::Future => day_month(p, month, day, true),
+                Tense::Past => day_month(p, month, day, false),
+                // The nearer occurrence, as for a month ("the summit is on 11 July"); a
+                // tie goes back.
+                Tense::Present => {
+                    let behind = day_month(p, month, day, false);
+                    let ahead = day_month(p, month, day, true);
+                    match (behind, ahead) {
+                        (Some(b), Some(a)) if (a - p) < (p - b) => Some(a),
+                        (b, a) => b.or(a),
+                    }
+                }
+            },
             YearRef::Relative(offset) => {
                 NaiveDate::from_ymd_opt(p.year().checked_add(offset)?, month, day)
             }
@@ -97,6 +110,8 @@ pub fn resolve(
                 WeekdayRel::Upcoming => {
                     p.checked_add_days(Days::new(u64::from((target + 7 - today) % 7)))
                 }
+                WeekdayRel::LastWeek => add_days(p, i64::from(target) - i64::from(today) - 7),
+                WeekdayRel::NextWeek => add_days(p, i64::from(target) - i64::from(today) + 7),
             };
             date.map(EventDate::day)
         }
