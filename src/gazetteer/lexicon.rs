@@ -457,6 +457,9 @@ const REGION_AFTER: &[&str] = &[
     "republic",
 ];
 
+/// Words that, capitalised after a name, make it a street's ("Salah al-Din Road").
+const STREET_AFTER: &[&str] = &["avenue", "boulevard", "lane", "road", "street", "streets"];
+
 /// Words before "of" that make the next name a region ("region of Belgorod").
 const REGION_BEFORE_OF: &[&str] = &["governor", "governorate", "oblast", "province", "region"];
 
@@ -485,7 +488,7 @@ const WATER_AFTER: &[&str] = &[
 
 /// Word classes, as bit flags: one lookup tells everything the matcher asks of a word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Class(u16);
+pub struct Class(u32);
 
 impl Class {
     /// A title before a person's name.
@@ -520,6 +523,8 @@ impl Class {
     pub const PERSONAL_NAME: Self = Self(1 << 14);
     /// A noun that ends a publication's name ("Times", "Post").
     pub const PUBLICATION_HEAD: Self = Self(1 << 15);
+    /// Capitalised after a name, makes it a street's ("Salah al-Din Road").
+    pub const STREET_AFTER: Self = Self(1 << 16);
 
     /// True when any flag of `other` is set.
     pub fn has(self, other: Self) -> bool {
@@ -669,11 +674,11 @@ const PERSONAL_NAMES: &[&str] = &[
 ];
 const CONNECTORS: &[&str] = &["and", "for", "of", "the"];
 
-fn table() -> &'static rustc_hash::FxHashMap<&'static str, u16> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> =
+fn table() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: [(&[&str], Class); 16] = [
+        let lists: [(&[&str], Class); 17] = [
             (PUBLICATION_HEADS, Class::PUBLICATION_HEAD),
             (FEATURE_BEFORE_OF, Class::FEATURE_BEFORE_OF),
             (PERSONAL_NAMES, Class::PERSONAL_NAME),
@@ -690,6 +695,7 @@ fn table() -> &'static rustc_hash::FxHashMap<&'static str, u16> {
             (COMPASS_WORDS, Class::COMPASS),
             (SETTLEMENT_AFTER, Class::SETTLEMENT_AFTER),
             (CONNECTORS, Class::CONNECTOR),
+            (STREET_AFTER, Class::STREET_AFTER),
         ];
         let mut table = rustc_hash::FxHashMap::default();
         for (list, class) in lists {

@@ -44,6 +44,9 @@ pub mod cue {
     /// A lower-case "the" comes right before ("crossed the Dnipro"): towns take no
     /// article, rivers do.
     pub const AFTER_THE: u32 = 1 << 15;
+    /// A capitalised street word comes right after ("Salah al-Din Road"): the street is
+    /// meant.
+    pub const STREET: u32 = 1 << 16;
 }
 
 /// What a candidate may refer to.
@@ -482,6 +485,9 @@ fn surrounding_cues(
             cues |= cue::WATER;
         } else if word.classes.has(Class::SETTLEMENT_AFTER) {
             cues |= cue::SETTLEMENT;
+        } else if word.classes.has(Class::STREET_AFTER) && n.capitalized {
+            // "Salah al-Din Road" is a street's name; "the Chonhar road" leads there.
+            cues |= cue::STREET;
         }
         if adjacent(text, end, n) && n.capitalized && n.shape == Shape::Word && !n.all_caps {
             if name_like_word(n, word.classes) && !word.common {

@@ -44,7 +44,10 @@
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
 //!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
-//!    a city into a region ("the Kyiv authorities").
+//!    a city into a region ("the Kyiv authorities"). A name before "Road", "Street",
+//!    "Avenue", "Boulevard" or "Lane" is a street's, not the place's ("along Salah
+//!    al-Din Road"), unless the whole phrase is a landmark of the data; a lower-case
+//!    "road" leads to the place ("queues on the Chonhar road").
 //! 5. *Context.* Countries named in the article, and the unambiguous important places
 //!    it names, form its context. Among candidates the one in a context country, or
 //!    nearest to a context place, wins ("Maslovo" near Belgorod rather than in Crimea;

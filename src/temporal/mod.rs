@@ -10,7 +10,8 @@
 //! | "1 June 2023", "June 1, 2023", "2023-06-01", "26.04.2022" | that day |
 //! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer ("the summit is on 11 July") |
 //! | "the night of 4-5 June", "4–5 June", "May 30-31" | the range's first day, read as above |
-//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …: the coming one ≥ P; "Tuesday last week": the Tuesday of the week before P's, weeks starting on Monday) |
+//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …, or its own "would" ("would cross on Wednesday"): the coming one ≥ P; "Tuesday last week": the Tuesday of the week before P's, weeks starting on Monday) |
+//! | "over the weekend", "this weekend" / "last weekend" / "next weekend" | its Saturday, as for "on Saturday" / "last Saturday" / "next Saturday" |
 //! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
 //! | "yesterday", "last night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |
 //! | "this week", "last week" / "next week" | P / P+7 |

@@ -146,8 +146,10 @@ enum W {
     /// A reporting verb in the past ("said", "announced"): past for what it is dated by,
     /// silent on the tense of what it reports.
     Reporting,
-    /// A present-tense auxiliary ("is", "has").
+    /// A present-tense auxiliary ("is", "are").
     Present,
+    /// "weekend": its Saturday.
+    Weekend,
     Other,
 }
 
@@ -255,6 +257,7 @@ fn classify(lower: &[u8]) -> W {
             b"october" => W::Month(10),
             b"tuesday" => W::Weekday(Weekday::Tue),
             b"tonight" => W::Today,
+            b"weekend" => W::Weekend,
             b"earlier" => W::EarlierLater,
             b"morning" | b"evening" => W::PartOfDay,
             b"through" => W::Cue,
@@ -512,7 +515,15 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
             past = true;
         }
         if let Some((mut expr, first, last)) = match_at(&s, i) {
-            if strong_future
+            let tense = local_tense(&s, first, last);
+            // A weekday after its own future verb is the coming one ("would cross at
+            // Rafah on Wednesday"); after its own past one, never ("said on Tuesday").
+            let upcoming = match tense {
+                Some(Tense::Future) => true,
+                Some(Tense::Past) => false,
+                _ => strong_future,
+            };
+            if upcoming
                 && let Expr::Weekday {
                     rel: rel @ WeekdayRel::Latest,
                     ..
@@ -521,7 +532,6 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
                 *rel = WeekdayRel::Upcoming;
             }
             let (start, end) = s.span(first, last);
-            let tense = local_tense(&s, first, last);
             out.push(TemporalMention {
                 start,
                 end,
@@ -889,6 +899,9 @@ fn relative_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
         (W::Year, _) => Expr::RelativeYears(sign),
         (W::Night, -1) => Expr::RelativeDays(-1),
         (W::Night | W::PartOfDay, 0) => Expr::RelativeDays(0),
+        (W::Weekend, -1) => weekend(WeekdayRel::Last),
+        (W::Weekend, 0) => weekend(WeekdayRel::Latest),
+        (W::Weekend, _) => weekend(WeekdayRel::Next),
         // "last Tuesday", "last June": handled where the weekday or month is.
         (W::Weekday(wd), _) if s.capitalized(i + 1) => return Some(weekday_led(s, i + 1, wd)),
         (W::Month(m), _) if s.capitalized(i + 1) => return month_led(s, i + 1, m),
@@ -909,6 +922,10 @@ fn the_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
     {
         return Some((Expr::Year(year), i + 1, i + 1));
     }
+    // "over the weekend": its Saturday.
+    if s.word(i + 1) == W::Weekend && s.joined(i, false) {
+        return Some((weekend(WeekdayRel::Latest), i, i + 1));
+    }
     if s.word(i + 1) != W::Day
         || !s.joined(i, false)
         || !s.joined(i + 1, false)
@@ -921,6 +938,14 @@ fn the_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
         ("before", W::Yesterday) => Some((Expr::RelativeDays(-2), i, i + 3)),
         ("after", W::Tomorrow) => Some((Expr::RelativeDays(2), i, i + 3)),
         _ => None,
+    }
+}
+
+/// A weekend, dated by its Saturday.
+fn weekend(rel: WeekdayRel) -> Expr {
+    Expr::Weekday {
+        weekday: Weekday::Sat,
+        rel,
     }
 }
 
