@@ -511,7 +511,7 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
         if matches!(word, W::Future | W::Would | W::Next) || strong_future {
             future = true;
         }
-        if word == W::Past && !s.capitalized(i) {
+        if word == W::Past && !s.capitalized(i) && !after_modal(&s, i) {
             past = true;
         }
         if let Some((mut expr, first, last)) = match_at(&s, i) {
@@ -593,11 +593,29 @@ fn local_tense(s: &Sentence<'_>, first: usize, last: usize) -> Option<Tense> {
 /// "has been shelled").
 fn tense_word(s: &Sentence<'_>, i: usize) -> Option<Tense> {
     match s.word(i) {
+        // "could hit", "will not hit", "to hit": a bare verb, not a past one.
+        W::Past if after_modal(s, i) => None,
         W::Past | W::Reporting if !s.capitalized(i) => Some(Tense::Past),
         W::Future | W::Would => Some(Tense::Future),
         W::Present => Some(Tense::Present),
         _ => None,
     }
+}
+
+/// Words after which a verb is in its bare form ("could hit", "to hit").
+const BARE_VERB_BEFORE: &[&str] = &[
+    "can", "could", "did", "do", "does", "may", "might", "must", "shall", "should", "to", "will",
+    "would",
+];
+
+/// True when token `i` follows a modal or "to", maybe with a "not" between.
+fn after_modal(s: &Sentence<'_>, i: usize) -> bool {
+    let text_at = |k: usize| s.token(k).map_or("", |t| t.text(s.text));
+    let mut k = i.wrapping_sub(1);
+    if text_at(k) == "not" {
+        k = k.wrapping_sub(1);
+    }
+    BARE_VERB_BEFORE.contains(&text_at(k))
 }
 
 /// "set to", "due to" and "plan to" are future; the single-word cues are in `classify`.
