@@ -455,6 +455,7 @@ const REGION_AFTER: &[&str] = &[
     "regional",
     "regions",
     "republic",
+    "territory",
 ];
 
 /// Words that, capitalised after a name, make it a street's ("Salah al-Din Road").

@@ -38,7 +38,7 @@
 //!    ("Qamishli" for Al Qamishli, "Arish" for El Arish), as news writes them.
 //!    Fame goes with a place's own name: a capital reached by an old name (Hong Kong's
 //!    "Victoria") does not outrank the places that bear it.
-//! 4. *Kind.* "X region/oblast/province", "region of X", "governor of X" and "X
+//! 4. *Kind.* "X region/oblast/province/territory", "region of X", "governor of X" and "X
 //!    governor" mean the region; "X River" the river; otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
