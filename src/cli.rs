@@ -15,7 +15,8 @@ use std::process::ExitCode;
 const EXAMPLES: &str = "\
 Examples:
   dateline                                 the viewer, on the bundled seed articles
-  dateline view news/                      the viewer, on every article under news/
+  dateline news/                           the viewer, on every article under news/
+  dateline view news/                      the same
   dateline view news/ --watch              … and follow files added, changed or deleted
   dateline events                          events of the bundled seed articles (JSON Lines)
   dateline events news/ --format csv       every article under news/, as CSV
@@ -31,11 +32,20 @@ pub static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::O
 
 /// dateline: places and dates read from news articles.
 #[derive(Debug, Parser)]
-#[command(name = "dateline", version, about, after_help = EXAMPLES)]
+#[command(
+    name = "dateline",
+    version,
+    about,
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// With no command, the viewer's arguments: `dateline news/` is `dateline view news/`.
+    #[command(flatten)]
+    pub view: ViewArgs,
 }
 
 /// A subcommand.
@@ -255,7 +265,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::View(args)) => view(args),
         Some(Command::Render(args)) => render(&args),
         Some(Command::Dev(DevCommand::Corpus(args))) => dev_corpus(&args),
-        None => view(ViewArgs::default()),
+        None => view(cli.view),
     }
 }
 
@@ -420,4 +430,41 @@ fn report_problems(corpus: &Corpus) -> io::Result<bool> {
         .problems
         .iter()
         .any(|p| p.severity() == Severity::Error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `dateline news/` opens the viewer on news/, as `dateline view news/` does; the
+    /// commands still parse as commands.
+    #[test]
+    fn a_bare_path_is_the_viewer() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map_err(|e| e.to_string());
+        let bare = parse(&["dateline", "news/", "--watch"]);
+        let Ok(Cli {
+            command: None,
+            view,
+        }) = bare
+        else {
+            panic!("a bare path parses as the viewer's: {bare:?}");
+        };
+        assert_eq!(
+            view.paths,
+            [PathBuf::from("news/")],
+            "the path reaches the viewer"
+        );
+        assert!(view.watch, "so does --watch");
+        let events = parse(&["dateline", "events", "news/"]);
+        assert!(
+            matches!(
+                events,
+                Ok(Cli {
+                    command: Some(Command::Events(_)),
+                    ..
+                })
+            ),
+            "a command is still a command: {events:?}"
+        );
+    }
 }
