@@ -189,7 +189,7 @@ fn read_tsv(text: &str, curated: bool, pool: &mut Pool, rows: &mut Vec<Row>) -> 
             // "Raqqah", "El Arish" "Arish".
             let bare: Vec<String> = keys
                 .iter()
-                .take(2)
+                .take(2) // the name and its ASCII form, pushed first above
                 .filter_map(|(key, _)| {
                     let (article, rest) = key.split_once(' ')?;
                     ARABIC_ARTICLES.contains(&article).then(|| rest.to_string())

@@ -246,6 +246,7 @@ fn assemble(
             }
         }
     }
+    let (mut clauses, mut clauses_of) = (Vec::new(), None);
     for mention in mentions {
         let Some(sentence) = sentences.get(mention.sentence as usize) else {
             continue;
@@ -254,14 +255,15 @@ fn assemble(
             continue;
         };
         let sentence_temporals = temporals.get(sentence.temporals.clone()).unwrap_or(&[]);
-        let sentence_text = text.get(sentence.range.clone()).unwrap_or("");
-        let governing = governing(
-            sentence_text,
-            sentence.range.start,
-            sentence_temporals,
-            mention,
-        )
-        .and_then(|t| resolve_in(sentence, t));
+        // A sentence's clauses are cut once, however many places it names.
+        if !sentence_temporals.is_empty() && clauses_of != Some(mention.sentence) {
+            let sentence_text = text.get(sentence.range.clone()).unwrap_or("");
+            clauses.clear();
+            cut_clauses(sentence_text, sentence.range.start, &mut clauses);
+            clauses_of = Some(mention.sentence);
+        }
+        let governing =
+            governing(&clauses, sentence_temporals, mention).and_then(|t| resolve_in(sentence, t));
         let (date, date_source) = match governing {
             Some(date) => (date, DateSource::Text),
             None => (
@@ -295,15 +297,13 @@ fn assemble(
 /// clause does. Expressions in another subordinate clause (", which received candidate
 /// status in June of last year") never leak out of it.
 fn governing<'t>(
-    sentence: &str,
-    offset: usize,
+    clauses: &[Clause],
     temporals: &'t [TemporalMention],
     mention: &PlaceMention,
 ) -> Option<&'t TemporalMention> {
     if temporals.is_empty() {
         return None;
     }
-    let clauses = clauses(sentence, offset);
     let clause_of = |at: usize| clauses.iter().rposition(|c| c.start <= at).unwrap_or(0);
     let own = clause_of(mention.start as usize);
     let in_own = |t: &&TemporalMention| clause_of(t.start) == own;
@@ -330,11 +330,12 @@ const SUBORDINATORS: &[&str] = &[
 ];
 const COORDINATORS: &[&str] = &["and", "but", "yet"];
 
-fn clauses(sentence: &str, offset: usize) -> Vec<Clause> {
-    let mut out = vec![Clause {
+/// Cuts `sentence` (starting at byte `offset` of the text) into `out` (see [`governing`]).
+fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
+    out.push(Clause {
         start: offset,
         subordinate: false,
-    }];
+    });
     let bytes = sentence.as_bytes();
     for (i, _) in sentence.match_indices([',', ';', '\u{2013}', '\u{2014}', '-']) {
         let Some(&b) = bytes.get(i) else { continue };
@@ -349,15 +350,15 @@ fn clauses(sentence: &str, offset: usize) -> Vec<Clause> {
                     .split(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or("");
-                let word = raw.to_ascii_lowercase();
-                if SUBORDINATORS.contains(&word.as_str()) {
+                let is = |w: &&str| w.eq_ignore_ascii_case(raw);
+                if SUBORDINATORS.iter().any(is) {
                     (true, true)
                 } else {
                     // A comma and a verb close a relative clause: "Zelensky, who was in
                     // Kyiv on Tuesday, will travel to Vilnius in July" goes on in the main
                     // one ("…, which reopened its airspace, two years after …" does not).
                     let closes = out.last().is_some_and(|c| c.subordinate) && verb_like(raw);
-                    (closes || COORDINATORS.contains(&word.as_str()), false)
+                    (closes || COORDINATORS.iter().any(is), false)
                 }
             }
             // A dash between spaces (" - ", " – ") separates clauses; a hyphen in a word does not.
@@ -373,7 +374,6 @@ fn clauses(sentence: &str, offset: usize) -> Vec<Clause> {
             });
         }
     }
-    out
 }
 
 /// Auxiliaries and reporting verbs that start a main clause's predicate.
