@@ -141,6 +141,23 @@ const ARABIC_ARTICLES: &[&str] = &[
     "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez",
 ];
 
+/// `key` with its article word "al" spelled "el" or the other way round, when it has one
+/// inside a name of two words or more ("deir el balah" → "deir al balah").
+fn swap_article(key: &str) -> Option<String> {
+    if !key.split(' ').any(|w| w == "al" || w == "el") || !key.contains(' ') {
+        return None;
+    }
+    let words: Vec<&str> = key
+        .split(' ')
+        .map(|w| match w {
+            "al" => "el",
+            "el" => "al",
+            other => other,
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
 fn read_tsv(text: &str, curated: bool, pool: &mut Pool, rows: &mut Vec<Row>) -> BoxResult<()> {
     for (lineno, line) in text.lines().enumerate().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -196,6 +213,13 @@ fn read_tsv(text: &str, curated: bool, pool: &mut Pool, rows: &mut Vec<Row>) -> 
                 })
                 .collect();
             keys.extend(bare.into_iter().map(|k| (k, layout::HOW_ALTERNATE)));
+            // ... and spells the article "al" or "el" as it likes: GeoNames has "Deir
+            // el-Balah", the wires write "Deir al-Balah".
+            let swapped: Vec<String> = keys
+                .iter()
+                .filter_map(|(key, _)| swap_article(key))
+                .collect();
+            keys.extend(swapped.into_iter().map(|k| (k, layout::HOW_ALTERNATE)));
         }
         rows.push(Row { record, keys });
     }
