@@ -35,9 +35,16 @@
 //!    Kishinev, Artemovsk, Avdiivka) count only with at least four letters, so `GeoNames`'
 //!    noisy variants ("Ben" for Bern) cannot fire, and rank below a place's own name.
 //!    In Arabic-speaking countries a name without its article is an alternate too
-//!    ("Qamishli" for Al Qamishli, "Arish" for El Arish), as news writes them.
+//!    ("Qamishli" for Al Qamishli, "Arish" for El Arish), as news writes them, and the
+//!    article is indexed as both "al" and "el" ("Deir al-Balah" for Deir el-Balah).
 //!    Fame goes with a place's own name: a capital reached by an old name (Hong Kong's
-//!    "Victoria") does not outrank the places that bear it.
+//!    "Victoria"), or a city of millions by a translation (Casablanca's "White House"),
+//!    does not outrank the places that bear it; a curated landmark by its own name
+//!    beats such a city outright. A lesser place (not a capital or regional capital,
+//!    under a million people) named by a single-word alternate needs its country in
+//!    the story *and* either a story place within 500 km or its country named in the
+//!    same sentence ("near Kobani and Qamishli in northern Syria"): "Wagner", an old
+//!    name of Talent, Oregon, stays the mercenary group however often "US" comes up.
 //! 4. *Kind.* "X region/oblast/province/territory", "region of X", "governor of X" and "X
 //!    governor" mean the region; "X River" the river; otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).

@@ -26,6 +26,8 @@ const MAX_CONTEXT_POINTS: usize = 256;
 #[derive(Default)]
 struct Context {
     countries: Vec<[u8; 2]>,
+    /// The sentences that name each country (pass 1 only).
+    country_sentences: Vec<([u8; 2], u32)>,
     /// Anchor places: latitude and longitude in radians, and how often they are named.
     points: Vec<(f64, f64, f64)>,
     /// The places of `points`, in the same order.
@@ -33,6 +35,10 @@ struct Context {
     /// Sum of the points' weights.
     weight: f64,
 }
+
+/// How near one of the story's places a lesser place must lie to be read without its
+/// country being named, or by an alternate name.
+const NEAR_KM: f64 = 500.0;
 
 /// Distance scale of the proximity kernel: a place 150 km from an anchor gets half its
 /// weight, one 450 km away a tenth.
@@ -132,14 +138,18 @@ pub fn find_places(
     // news repeats names ("Ukraine" dozens of times): decide once per distinct key.
     let mut groups: HashMap<Key, Group> = HashMap::default();
     for candidate in candidates {
-        groups
-            .entry(Key::of(candidate))
-            .or_insert_with(|| Group {
-                count: 0,
-                options: admissible_options(gazetteer, candidate),
-                place: None,
-            })
-            .count += 1;
+        let group = groups.entry(Key::of(candidate)).or_insert_with(|| Group {
+            count: 0,
+            options: admissible_options(gazetteer, candidate),
+            place: None,
+            sentences: Vec::new(),
+        });
+        group.count += 1;
+        if group.sentences.len() < GROUP_SENTENCES
+            && group.sentences.last() != Some(&candidate.sentence)
+        {
+            group.sentences.push(candidate.sentence);
+        }
     }
     let mut keys: Vec<Key> = groups.keys().copied().collect();
     keys.sort_unstable();
@@ -157,6 +167,11 @@ pub fn find_places(
         };
         if best.kind == PlaceKind::Country {
             context.add_country(best.country_code);
+            for &sentence in &group.sentences {
+                context
+                    .country_sentences
+                    .push((best.country_code, sentence));
+            }
         } else if (best.is_important()
             && (how != NameMatch::Alternate || strong(&best, NameMatch::Name)))
             || unique_phrase(*key, &group.options)
@@ -171,6 +186,7 @@ pub fn find_places(
     // Korenevo) ...
     let mut story = Context {
         countries: context.countries.clone(),
+        country_sentences: Vec::new(),
         points: context.points.clone(),
         ids: context.ids.clone(),
         weight: context.weight,
@@ -180,7 +196,7 @@ pub fn find_places(
         let Some(group) = groups.get(key) else {
             continue;
         };
-        if let Some(place) = accept(*key, &group.options, &context) {
+        if let Some(place) = accept(*key, group, &context) {
             accepted.push(*key);
             if place.kind != PlaceKind::Country && !place.is_important() {
                 story.add_point(&place, group.count as f64);
@@ -344,7 +360,12 @@ struct Group {
     count: usize,
     options: Vec<(Place, NameMatch)>,
     place: Option<PlaceId>,
+    /// The sentences it is named in (the first few).
+    sentences: Vec<u32>,
 }
+
+/// Sentences kept per group: enough to see a country named beside a name.
+const GROUP_SENTENCES: usize = 8;
 
 /// What decides a candidate's reading within one context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -383,23 +404,36 @@ fn unique_phrase(key: Key, opts: &[(Place, NameMatch)]) -> bool {
 }
 
 /// The reading of a candidate if it is a place in this context at all (rules 3 and 5).
-fn accept(key: Key, opts: &[(Place, NameMatch)], context: &Context) -> Option<Place> {
+fn accept(key: Key, group: &Group, context: &Context) -> Option<Place> {
+    let opts = &group.options[..];
     let (best, how, _) = best_option(key.cues, opts, Some(context))?;
     // Alternate names are translations and old spellings; GeoNames has odd ones ("Hamas"
-    // for Hamm): for a lesser place they count only where its country is in the story.
+    // for Hamm, "Wagner" for Talent, Oregon): for a lesser place they count only where
+    // the story is in its country and, for a single word, near it or beside the country's
+    // name ("near Kobani and Qamishli in northern Syria"). A surname shared with a town's
+    // old name is no evidence, however often "US" comes up elsewhere.
     let well_known = strong(&best, NameMatch::Name)
         || best.feature_code == "PPLA"
         || matches!(
             best.kind,
             PlaceKind::Region | PlaceKind::Water | PlaceKind::Landmark
         );
-    if how == NameMatch::Alternate && !well_known && !context.has_country(best.country_code) {
+    if how == NameMatch::Alternate
+        && !well_known
+        && !(context.has_country(best.country_code)
+            && (key.words >= 2
+                || context.nearest_km(&best) <= NEAR_KM
+                || group
+                    .sentences
+                    .iter()
+                    .any(|s| context.country_sentences.contains(&(best.country_code, *s)))))
+    {
         return None;
     }
     let known = unique_phrase(key, opts)
         || best.is_important()
         || context.has_country(best.country_code)
-        || context.nearest_km(&best) <= 500.0;
+        || context.nearest_km(&best) <= NEAR_KM;
     known.then_some(best)
 }
 
@@ -478,7 +512,8 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
         let ok = match place.kind {
             PlaceKind::Country => true,
             PlaceKind::Region => has(cue::REGION) && place.feature_code == "ADM1",
-            _ if place.is_capital() || place.population >= 1_000_000 => true,
+            // By its own name only: "the White House" is not Casablanca.
+            _ if strong(place, how) => true,
             PlaceKind::Settlement => has(cue::AFTER_LOCATIVE) && place.population >= 50_000,
             PlaceKind::Water | PlaceKind::Landmark => has(cue::AFTER_LOCATIVE) || has(cue::WATER),
         };
@@ -564,6 +599,12 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>) ->
     };
     if how != NameMatch::Alternate {
         score += 100;
+        // A hand-curated landmark by its own name beats a city that bears the name only
+        // in translation ("White House", Casablanca's Spanish meaning). Not rivers: a
+        // town named after its river is meant where no "river" follows ("Desna").
+        if place.curated && place.kind == PlaceKind::Landmark {
+            score += 600;
+        }
     }
     // Fame: a capital or a city of millions beats obscure namesakes unless the text or
     // the story says otherwise ("New York" is not the Donetsk village of that name).
