@@ -461,6 +461,25 @@ const REGION_AFTER: &[&str] = &[
 /// Words that, capitalised after a name, make it a street's ("Salah al-Din Road").
 const STREET_AFTER: &[&str] = &["avenue", "boulevard", "lane", "road", "street", "streets"];
 
+/// Kinds of ship: a name right after one is the ship's ("the cruiser Moskva", "the
+/// submarine Kursk"), not the place it was named after.
+const VESSEL_BEFORE: &[&str] = &[
+    "carrier",
+    "corvette",
+    "cruiser",
+    "destroyer",
+    "flagship",
+    "freighter",
+    "frigate",
+    "icebreaker",
+    "ship",
+    "submarine",
+    "tanker",
+    "trawler",
+    "vessel",
+    "warship",
+];
+
 /// Words before "of" that make the next name a region ("region of Belgorod").
 const REGION_BEFORE_OF: &[&str] = &["governor", "governorate", "oblast", "province", "region"];
 
@@ -526,6 +545,8 @@ impl Class {
     pub const PUBLICATION_HEAD: Self = Self(1 << 15);
     /// Capitalised after a name, makes it a street's ("Salah al-Din Road").
     pub const STREET_AFTER: Self = Self(1 << 16);
+    /// A kind of ship, before the ship's name ("cruiser").
+    pub const VESSEL_BEFORE: Self = Self(1 << 17);
 
     /// True when any flag of `other` is set.
     pub fn has(self, other: Self) -> bool {
@@ -679,7 +700,7 @@ fn table() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: [(&[&str], Class); 17] = [
+        let lists: [(&[&str], Class); 18] = [
             (PUBLICATION_HEADS, Class::PUBLICATION_HEAD),
             (FEATURE_BEFORE_OF, Class::FEATURE_BEFORE_OF),
             (PERSONAL_NAMES, Class::PERSONAL_NAME),
@@ -697,6 +718,7 @@ fn table() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
             (SETTLEMENT_AFTER, Class::SETTLEMENT_AFTER),
             (CONNECTORS, Class::CONNECTOR),
             (STREET_AFTER, Class::STREET_AFTER),
+            (VESSEL_BEFORE, Class::VESSEL_BEFORE),
         ];
         let mut table = rustc_hash::FxHashMap::default();
         for (list, class) in lists {

@@ -47,6 +47,8 @@ pub mod cue {
     /// A capitalised street word comes right after ("Salah al-Din Road"): the street is
     /// meant.
     pub const STREET: u32 = 1 << 16;
+    /// A kind of ship comes right before ("the cruiser Moskva"): the ship is meant.
+    pub const VESSEL: u32 = 1 << 17;
 }
 
 /// What a candidate may refer to.
@@ -524,6 +526,9 @@ fn previous_word_cues(
     }
     if gap == " " && p.stem(text) == "the" {
         cues |= cue::AFTER_THE;
+    }
+    if gap == " " && !p.capitalized && word.classes.has(Class::VESSEL_BEFORE) {
+        cues |= cue::VESSEL;
     }
     let title_gap = matches!(gap, " " | ". " | "\u{a0}");
     if title_gap && p.capitalized && word.classes.has(Class::PERSON_TITLE) {

@@ -30,7 +30,9 @@
 //!    A name inside an organisation's title ("Freedom of Russia Legion", "Wall Street
 //!    Journal") is dropped too, unless the place is important (a capital or large city:
 //!    "Kyiv City Military Administration" speaks of Kyiv); inside a publication's title
-//!    ("The Moscow Times", "the Kyiv Independent") it is dropped even then.
+//!    ("The Moscow Times", "the Kyiv Independent") it is dropped even then. A name
+//!    right after a kind of ship ("the cruiser Moskva", "the submarine Kursk") is the
+//!    ship's.
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
 //!    Kishinev, Artemovsk, Avdiivka) count only with at least four letters, so `GeoNames`'
 //!    noisy variants ("Ben" for Bern) cannot fire, and rank below a place's own name.

@@ -524,7 +524,10 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     if has(cue::ALL_CAPS) && !place.is_important() {
         return false;
     }
-    if has(cue::PERSON_NAME) || (has(cue::STREET) && place.kind != PlaceKind::Landmark) {
+    if has(cue::PERSON_NAME)
+        || (has(cue::STREET) && place.kind != PlaceKind::Landmark)
+        || (has(cue::VESSEL) && place.kind != PlaceKind::Country)
+    {
         return false;
     }
     if (has(cue::AFTER_TITLE) || has(cue::AFTER_NAME) || has(cue::BEFORE_NAME))
