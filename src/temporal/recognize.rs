@@ -944,6 +944,14 @@ fn the_led(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
     if s.word(i + 1) == W::Weekend && s.joined(i, false) {
         return Some((weekend(WeekdayRel::Latest), i, i + 1));
     }
+    // "the previous night", as "last night".
+    if s.word(i + 2) == W::Night
+        && s.joined(i, false)
+        && s.joined(i + 1, false)
+        && s.token(i + 1).is_some_and(|t| t.text(s.text) == "previous")
+    {
+        return Some((Expr::RelativeDays(-1), i, i + 2));
+    }
     if s.word(i + 1) != W::Day
         || !s.joined(i, false)
         || !s.joined(i + 1, false)
