@@ -110,7 +110,10 @@ pub fn find_candidates(
             i = last + 1;
             continue;
         }
-        let short_acronym = token.all_caps && token.stem_end - token.start <= 4;
+        // "NATO", "IAEA": short capitals are acronyms, except a wire dateline's place
+        // opening the sentence before a comma ("KYIV, June 5 (Reuters) -").
+        let dateline = i == 0 && text.as_bytes().get(token.end as usize) == Some(&b',');
+        let short_acronym = token.all_caps && token.stem_end - token.start <= 4 && !dateline;
         if short_acronym {
             i += 1;
             continue;

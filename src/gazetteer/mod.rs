@@ -18,9 +18,11 @@
 //! # Resolving mentions ([`find_places`])
 //! A reader decides which place a name means, and whether it is a place at all. The
 //! rules, in the order they apply:
-//! 1. *Shape.* A mention starts with a capital letter. All-caps words are places only
-//!    through the case-sensitive abbreviation table (UK, US, UAE). Possessives are
-//!    dropped ("Kyiv's" → Kyiv).
+//! 1. *Shape.* A mention starts with a capital letter. Country abbreviations (UK, US,
+//!    UAE) come from a case-sensitive table. Other words of up to four capitals are
+//!    acronyms ("NATO", "IAEA"), except a wire dateline's place opening its sentence
+//!    before a comma ("KYIV, June 5 (Reuters) -"); longer all-caps words are places
+//!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv).
 //! 2. *False friends.* A single-word name that is a common English word ("Summit",
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
 //!    a million) or right after a locative preposition ("in Nice"). Demonyms
