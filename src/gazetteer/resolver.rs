@@ -5,6 +5,7 @@ use super::matcher::{Candidate, Target, cue};
 use super::normalize::name_key;
 use super::{Gazetteer, NameMatch, Place, PlaceId, PlaceKind};
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A resolved place mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +28,7 @@ const MAX_CONTEXT_POINTS: usize = 256;
 struct Context {
     countries: Vec<[u8; 2]>,
     /// The sentences that name each country (pass 1 only).
-    country_sentences: Vec<([u8; 2], u32)>,
+    country_sentences: HashSet<([u8; 2], u32)>,
     /// Anchor places: latitude and longitude in radians, and how often they are named.
     points: Vec<(f64, f64, f64)>,
     /// The places of `points`, in the same order.
@@ -145,9 +146,7 @@ pub fn find_places(
             sentences: Vec::new(),
         });
         group.count += 1;
-        if group.sentences.len() < GROUP_SENTENCES
-            && group.sentences.last() != Some(&candidate.sentence)
-        {
+        if group.sentences.last() != Some(&candidate.sentence) {
             group.sentences.push(candidate.sentence);
         }
     }
@@ -170,7 +169,7 @@ pub fn find_places(
             for &sentence in &group.sentences {
                 context
                     .country_sentences
-                    .push((best.country_code, sentence));
+                    .insert((best.country_code, sentence));
             }
         } else if (best.is_important()
             && (how != NameMatch::Alternate || strong(&best, NameMatch::Name)))
@@ -186,7 +185,7 @@ pub fn find_places(
     // Korenevo) ...
     let mut story = Context {
         countries: context.countries.clone(),
-        country_sentences: Vec::new(),
+        country_sentences: HashSet::default(),
         points: context.points.clone(),
         ids: context.ids.clone(),
         weight: context.weight,
@@ -360,12 +359,9 @@ struct Group {
     count: usize,
     options: Vec<(Place, NameMatch)>,
     place: Option<PlaceId>,
-    /// The sentences it is named in (the first few).
+    /// The sentences it is named in, in order.
     sentences: Vec<u32>,
 }
-
-/// Sentences kept per group: enough to see a country named beside a name.
-const GROUP_SENTENCES: usize = 8;
 
 /// What decides a candidate's reading within one context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
