@@ -144,10 +144,7 @@ const ARABIC_ARTICLES: &[&str] = &[
 /// `key` with its article word "al" spelled "el" or the other way round, when it has one
 /// inside a name of two words or more ("deir el balah" → "deir al balah").
 fn swap_article(key: &str) -> Option<String> {
-    if !key.split(' ').any(|w| w == "al" || w == "el") || !key.contains(' ') {
-        return None;
-    }
-    let words: Vec<&str> = key
+    let swapped: Vec<&str> = key
         .split(' ')
         .map(|w| match w {
             "al" => "el",
@@ -155,7 +152,8 @@ fn swap_article(key: &str) -> Option<String> {
             other => other,
         })
         .collect();
-    Some(words.join(" "))
+    let joined = swapped.join(" ");
+    (swapped.len() >= 2 && joined != key).then_some(joined)
 }
 
 fn read_tsv(text: &str, curated: bool, pool: &mut Pool, rows: &mut Vec<Row>) -> BoxResult<()> {

@@ -27,8 +27,6 @@ const MAX_CONTEXT_POINTS: usize = 256;
 #[derive(Default)]
 struct Context {
     countries: Vec<[u8; 2]>,
-    /// The sentences that name each country (pass 1 only).
-    country_sentences: HashSet<([u8; 2], u32)>,
     /// Anchor places: latitude and longitude in radians, and how often they are named.
     points: Vec<(f64, f64, f64)>,
     /// The places of `points`, in the same order.
@@ -157,6 +155,8 @@ pub fn find_places(
     // read (important ones, and phrases only one place bears), weighted by how often the
     // article names them.
     let mut context = Context::default();
+    // Which sentences name which country: a country named beside a name vouches for it.
+    let mut named_in: HashSet<([u8; 2], u32)> = HashSet::default();
     for key in &keys {
         let Some(group) = groups.get(key) else {
             continue;
@@ -166,11 +166,7 @@ pub fn find_places(
         };
         if best.kind == PlaceKind::Country {
             context.add_country(best.country_code);
-            for &sentence in &group.sentences {
-                context
-                    .country_sentences
-                    .insert((best.country_code, sentence));
-            }
+            named_in.extend(group.sentences.iter().map(|&s| (best.country_code, s)));
         } else if (best.is_important()
             && (how != NameMatch::Alternate || strong(&best, NameMatch::Name)))
             || unique_phrase(*key, &group.options)
@@ -185,7 +181,6 @@ pub fn find_places(
     // Korenevo) ...
     let mut story = Context {
         countries: context.countries.clone(),
-        country_sentences: HashSet::default(),
         points: context.points.clone(),
         ids: context.ids.clone(),
         weight: context.weight,
@@ -195,7 +190,7 @@ pub fn find_places(
         let Some(group) = groups.get(key) else {
             continue;
         };
-        if let Some(place) = accept(*key, group, &context) {
+        if let Some(place) = accept(*key, group, &context, &named_in) {
             accepted.push(*key);
             if place.kind != PlaceKind::Country && !place.is_important() {
                 story.add_point(&place, group.count as f64);
@@ -400,7 +395,12 @@ fn unique_phrase(key: Key, opts: &[(Place, NameMatch)]) -> bool {
 }
 
 /// The reading of a candidate if it is a place in this context at all (rules 3 and 5).
-fn accept(key: Key, group: &Group, context: &Context) -> Option<Place> {
+fn accept(
+    key: Key,
+    group: &Group,
+    context: &Context,
+    named_in: &HashSet<([u8; 2], u32)>,
+) -> Option<Place> {
     let opts = &group.options[..];
     let (best, how, _) = best_option(key.cues, opts, Some(context))?;
     // Alternate names are translations and old spellings; GeoNames has odd ones ("Hamas"
@@ -422,7 +422,7 @@ fn accept(key: Key, group: &Group, context: &Context) -> Option<Place> {
                 || group
                     .sentences
                     .iter()
-                    .any(|s| context.country_sentences.contains(&(best.country_code, *s)))))
+                    .any(|s| named_in.contains(&(best.country_code, *s)))))
     {
         return None;
     }
