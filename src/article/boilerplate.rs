@@ -5,7 +5,7 @@
 //! never a title. The phrases are the ones such blocks are made of on news sites, not
 //! sentences of any particular page.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::OnceLock;
 
 const PHRASES: &[&str] = &[
@@ -56,8 +56,11 @@ fn matcher() -> Option<&'static AhoCorasick> {
     static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     MATCHER
         .get_or_init(|| {
+            // A DFA: case folding leaves the literal prefilter little to work with, and
+            // this runs on every sentence that yields a place or a date.
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(PHRASES)
                 .ok()
         })

@@ -291,7 +291,8 @@ fn classify(lower: &[u8]) -> W {
         },
         _ => W::Other,
     };
-    if listed != W::Other {
+    if listed != W::Other || !lower.ends_with(b"ed") {
+        // Every reporting verb and regular past below ends in "-ed": most words stop here.
         listed
     } else if REPORTING_VERBS.contains(&lower) {
         W::Reporting
@@ -1012,4 +1013,22 @@ fn early_hours(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
         return None;
     }
     Some((Expr::RelativeDays(0), at, at + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `classify` only looks up reporting verbs in "-ed"; a verb added without that
+    /// ending would silently never be found.
+    #[test]
+    fn reporting_verbs_end_in_ed() {
+        for verb in REPORTING_VERBS {
+            assert!(verb.ends_with(b"ed"), "{}", String::from_utf8_lossy(verb));
+            assert_eq!(classify(verb), W::Reporting);
+        }
+        assert_eq!(classify(b"shelled"), W::Past);
+        assert_eq!(classify(b"hundred"), W::Other);
+        assert_eq!(classify(b"said"), W::Reporting);
+    }
 }
