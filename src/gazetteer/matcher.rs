@@ -240,10 +240,16 @@ fn walk(
     let fst = gazetteer.names_fst();
     let mut node = fst.node(addr);
     let mut output = fst::raw::Output::new(out);
+    // A name in "The" goes on with a capital ("The Hague"); "The city of Kherson…" and
+    // "The valley…" open a sentence with an article, not "The City" or "The Valley".
+    let article = tokens
+        .get(i)
+        .is_some_and(|t| t.stem(text).eq_ignore_ascii_case("the"));
     for k in i + 1..(i + MAX_WORDS).min(tokens.len()) {
         let token = tokens.get(k)?;
         let previous = tokens.get(k - 1)?;
-        if token.shape != Shape::Word
+        if (article && k == i + 1 && !token.capitalized)
+            || token.shape != Shape::Word
             || previous.possessive()
             || !joinable(text, previous, token)
             || !step(fst, &mut node, &mut output, b' ')
