@@ -13,6 +13,7 @@
 //! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …, or its own "would" ("would cross on Wednesday"): the coming one ≥ P; "Tuesday last week": the Tuesday of the week before P's, weeks starting on Monday) |
 //! | "over the weekend", "this weekend" / "last weekend" / "next weekend" | its Saturday, as for "on Saturday" / "last Saturday" / "next Saturday" |
 //! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
+//! | "overnight on Thursday", "overnight into Friday" | that weekday, as for "on Thursday" |
 //! | "yesterday", "last night", "the previous night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |
 //! | "this week", "last week" / "next week" | P / P+7 |
 //! | "in May", "mid-July", "late May", "throughout May" | that month (month granularity): the latest ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer |

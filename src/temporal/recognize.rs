@@ -638,7 +638,8 @@ fn match_at(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
     match s.word(i) {
         W::Weekday(wd) if s.capitalized(i) => Some(weekday_led(s, i, wd)),
         W::Month(m) | W::MonthAbbrev(m) if s.capitalized(i) => month_led(s, i, m),
-        W::Today | W::Overnight => Some((Expr::RelativeDays(0), i, i)),
+        W::Overnight => Some(overnight_led(s, i)),
+        W::Today => Some((Expr::RelativeDays(0), i, i)),
         W::Yesterday => Some((Expr::RelativeDays(-1), i, extend_part_of_day(s, i))),
         W::Tomorrow => Some((Expr::RelativeDays(1), i, extend_part_of_day(s, i))),
         W::Last | W::This | W::Next => relative_led(s, i),
@@ -697,6 +698,26 @@ fn numeric_date(s: &str) -> Option<Expr> {
     };
     chrono::NaiveDate::from_ymd_opt(year, month, day)?;
     Some(Expr::Date { year, month, day })
+}
+
+/// "overnight" is P, unless a weekday follows ("overnight on Thursday", "overnight
+/// into Friday"): then it is that night's day.
+fn overnight_led(s: &Sentence<'_>, i: usize) -> (Expr, usize, usize) {
+    let mut k = i + 1;
+    if s.token(k)
+        .is_some_and(|t| matches!(t.text(s.text), "on" | "into" | "to"))
+        && s.joined(i, false)
+    {
+        k += 1;
+    }
+    if let W::Weekday(weekday) = s.word(k)
+        && s.capitalized(k)
+        && s.joined(k - 1, false)
+    {
+        let (expr, _, last) = weekday_led(s, k, weekday);
+        return (expr, i, last);
+    }
+    (Expr::RelativeDays(0), i, i)
 }
 
 fn weekday_led(s: &Sentence<'_>, i: usize, weekday: Weekday) -> (Expr, usize, usize) {
