@@ -49,6 +49,10 @@ pub mod cue {
     pub const STREET: u32 = 1 << 16;
     /// A kind of ship comes right before ("the cruiser Moskva"): the ship is meant.
     pub const VESSEL: u32 = 1 << 17;
+    /// "County" comes right after ("Fulton County"): a county is meant, and the
+    /// gazetteer's regions are first-level ones, so only a region in the story's country
+    /// may be it.
+    pub const COUNTY: u32 = 1 << 18;
 }
 
 /// What a candidate may refer to.
@@ -490,6 +494,13 @@ fn surrounding_cues(
             .is_some_and(|g| g.chars().all(char::is_whitespace))
     {
         let word = word_at(gazetteer, text, n, buf);
+        let next = n.stem(text);
+        if next == "County" {
+            cues |= cue::COUNTY;
+        } else if next == "crude" {
+            // An oil grade named after a field or a port ("Brent crude", "Urals crude").
+            cues |= cue::NEVER_A_PLACE;
+        }
         if word.classes.has(Class::REGION_AFTER) {
             cues |= cue::REGION;
         } else if word.classes.has(Class::WATER_AFTER) {

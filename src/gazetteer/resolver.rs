@@ -158,7 +158,8 @@ pub fn find_places(
     // Which sentences name which country: a country named beside a name vouches for it.
     let mut named_in: HashSet<([u8; 2], u32)> = HashSet::default();
     for key in &keys {
-        let Some(group) = groups.get(key) else {
+        // A county vouches for nothing: "Pasco County" must not bring Peru in for itself.
+        let Some(group) = groups.get(key).filter(|_| key.cues & cue::COUNTY == 0) else {
             continue;
         };
         let Some((best, how, _)) = best_option(key.cues, &group.options, None) else {
@@ -198,9 +199,16 @@ pub fn find_places(
         }
     }
     // ... and each accepted name takes its best reading in that story.
+    let story_places: Vec<Place> = story
+        .ids
+        .iter()
+        .filter_map(|&id| gazetteer.place(id))
+        .collect();
     for key in accepted {
         if let Some(group) = groups.get_mut(&key) {
-            group.place = best_option(key.cues, &group.options, Some(&story)).map(|(p, _, _)| p.id);
+            group.place = best_option(key.cues, &group.options, Some(&story)).map(|(p, _, _)| {
+                namesake_region(&p, &group.options, &story_places).unwrap_or(p.id)
+            });
         }
     }
     let first_new = out.len();
@@ -307,6 +315,30 @@ fn settle_appositions(
     }
 }
 
+/// "Georgia" in a story about Atlanta or Savannah is the US state: a country's name that
+/// also names a region of another country means that region where the story names a
+/// place inside the region and none inside the country.
+fn namesake_region(
+    chosen: &Place,
+    options: &[(Place, NameMatch)],
+    story: &[Place],
+) -> Option<PlaceId> {
+    if chosen.kind != PlaceKind::Country
+        || story.iter().any(|p| p.country_code == chosen.country_code)
+    {
+        return None;
+    }
+    options
+        .iter()
+        .find(|(p, how)| {
+            p.kind == PlaceKind::Region
+                && *how == NameMatch::Name
+                && p.country_code != chosen.country_code
+                && story.iter().any(|s| contains(p, s))
+        })
+        .map(|(p, _)| p.id)
+}
+
 /// True when the region or country `area` holds `place`. Region rows are named as in
 /// Natural Earth ("Belgorod"), settlements' first-level regions as in `GeoNames`
 /// ("Belgorod Oblast"): the names are compared without their kind words.
@@ -403,6 +435,13 @@ fn accept(
 ) -> Option<Place> {
     let opts = &group.options[..];
     let (best, how, _) = best_option(key.cues, opts, Some(context))?;
+    // "Fulton County", "Pasco County": no town, and no region of a country the story is
+    // not in (Peru's Pasco); the gazetteer has no second-level regions to offer.
+    if key.cues & cue::COUNTY != 0
+        && (best.kind != PlaceKind::Region || !context.has_country(best.country_code))
+    {
+        return None;
+    }
     // Alternate names are translations and old spellings; GeoNames has odd ones ("Hamas"
     // for Hamm, "Wagner" for Talent, Oregon): for a lesser place they count only where
     // the story is in its country and, for a single word, near it or beside the country's
