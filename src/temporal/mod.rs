@@ -26,12 +26,12 @@
 //! | "this year" / "last year" / "next year" | P's year / -1 / +1 |
 //!
 //! A sentence is future tense when it holds "will", "would", "shall", "'ll", "going to",
-//! "plans to", "scheduled", "expected to", "due to", "set to", "upcoming", "coming" or
-//! "next" ("would" counts here, but not for weekdays: "said on Tuesday it would" is
-//! reported speech about the past); past tense when it holds a past-tense verb ("was",
-//! "struck", "shelled"; not a bare verb after a modal or "to": "could hit", "to hit";
-//! the reporting verbs "said", "told", "added" … do not count, since they say nothing of
-//! what is reported); present otherwise.
+//! "plans to", "scheduled", "expected to", "due to", "set to", "forecast to", "likely
+//! to", "poised to", "upcoming", "coming" or "next" ("would" counts here, but not for
+//! weekdays: "said on Tuesday it would" is reported speech about the past); past tense
+//! when it holds a past-tense verb ("was", "struck", "shelled"; not a bare verb after a
+//! modal or "to": "could hit", "to hit"; the reporting verbs "said", "told", "added" …
+//! do not count, since they say nothing of what is reported); present otherwise.
 //!
 //! A month or a day and month takes the tense of its own verb where the words next to
 //! it tell, before the sentence's: the nearest tense word before it in its clause ("who

@@ -619,12 +619,15 @@ fn after_modal(s: &Sentence<'_>, i: usize) -> bool {
     BARE_VERB_BEFORE.contains(&text_at(k))
 }
 
-/// "set to", "due to" and "plan to" are future; the single-word cues are in `classify`.
+/// "set to", "plan to", "forecast to", "likely to" are future ("due", "expected" and the
+/// other single-word cues are in `classify`).
 fn is_future_phrase(s: &Sentence<'_>, i: usize) -> bool {
     let Some(t) = s.token(i) else { return false };
     let word = t.text(s.text);
-    matches!(word, "set" | "plan" | "aims")
-        && s.token(i + 1).is_some_and(|n| n.text(s.text) == "to")
+    matches!(
+        word,
+        "set" | "plan" | "aims" | "forecast" | "likely" | "poised"
+    ) && s.token(i + 1).is_some_and(|n| n.text(s.text) == "to")
 }
 
 /// Tries every pattern at token `i`; returns the expression and its first/last tokens.
