@@ -12,7 +12,9 @@
 
 use crate::article::{Article, boilerplate};
 use crate::gazetteer::{Candidate, Gazetteer, PlaceId, PlaceMention, find_candidates, find_places};
-use crate::temporal::{DateSource, EventDate, Expr, TemporalMention, Tense, recognize, resolve};
+use crate::temporal::{
+    DateSource, EventDate, Expr, TemporalMention, Tense, recognize, resolve, tense_for,
+};
 use crate::text::scan::{SentenceSpan, scan_into};
 use crate::text::token::Token;
 use std::ops::Range;
@@ -229,7 +231,7 @@ fn assemble(
         resolve(
             t.expr,
             item.published.date_naive(),
-            t.tense.unwrap_or(sentence.tense),
+            tense_for(t.expr, t.tense, sentence.tense, item.published.date_naive()),
             that_year,
         )
     };

@@ -8,7 +8,7 @@
 //! | expression | resolves to |
 //! |---|---|
 //! | "1 June 2023", "June 1, 2023", "2023-06-01", "26.04.2022" | that day |
-//! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer ("the summit is on 11 July") |
+//! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer ("the summit is on 11 July"); with no verb of its own in a past sentence, the coming one if that is within three months and the past one over half a year back ([`tense_for`]) |
 //! | "the night of 4-5 June", "4–5 June", "May 30-31" | the range's first day, read as above |
 //! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …, or its own "would" ("would cross on Wednesday"): the coming one ≥ P; "Tuesday last week": the Tuesday of the week before P's, weeks starting on Monday) |
 //! | "over the weekend", "this weekend" / "last weekend" / "next weekend" | its Saturday, as for "on Saturday" / "last Saturday" / "next Saturday" |
@@ -16,7 +16,7 @@
 //! | "overnight on Thursday", "overnight into Friday" | that weekday, as for "on Thursday" |
 //! | "yesterday", "last night", "the previous night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |
 //! | "this week", "last week" / "next week" | P / P+7 |
-//! | "in May", "mid-July", "late May", "throughout May" | that month (month granularity): the latest ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer |
+//! | "in May", "mid-July", "late May", "throughout May" | that month (month granularity): the latest ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer; the same three-month rule as a day and month |
 //! | "this month", "earlier this month" / "last month" / "next month" | P's month / the one before / after |
 //! | "June of last year", "May last year", "last June" | that month of P's year - 1 |
 //! | "27 February last year", "March 3 of next year" | that day of P's year - 1 / + 1 |
@@ -56,7 +56,7 @@ mod recognize;
 mod resolve;
 
 pub use recognize::{Expr, TemporalMention, Tense, WeekdayRel, YearRef, recognize};
-pub use resolve::resolve;
+pub use resolve::{resolve, tense_for};
 
 use chrono::{Datelike as _, NaiveDate};
 use std::fmt;

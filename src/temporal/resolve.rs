@@ -141,6 +141,63 @@ fn add_days(p: NaiveDate, n: i64) -> Option<NaiveDate> {
 
 /// The latest valid `month`/`day` on or before `p` (or the first on or after it when
 /// `future`), looking up to eight years away so 29 February can be found.
+/// The tense `expr` is resolved in: that of its own verb where the words next to it tell
+/// (`own`), else the sentence's. But a past sentence does not pull back a day or month
+/// that has no year and no verb of its own when that reading lies over half a year back
+/// and the coming one within three months ("…wrapped up talks in Oslo, preparing for the
+/// summit in Vilnius on July 11-12", written on 2 June): news gives dates that old their
+/// year ("last July", "July 11 last year").
+///
+/// # Examples
+/// ```
+/// use chrono::NaiveDate;
+/// use dateline::temporal::{tense_for, Expr, Tense, YearRef};
+/// let p = NaiveDate::from_ymd_opt(2023, 6, 2).unwrap();
+/// let july_11 = Expr::DayMonth { month: 7, day: 11, year: YearRef::Unspecified };
+/// assert_eq!(tense_for(july_11, None, Tense::Past, p), Tense::Future);
+/// assert_eq!(tense_for(july_11, Some(Tense::Past), Tense::Past, p), Tense::Past); // "signed on July 11"
+/// let may_3 = Expr::DayMonth { month: 5, day: 3, year: YearRef::Unspecified };
+/// assert_eq!(tense_for(may_3, None, Tense::Past, p), Tense::Past);
+/// ```
+pub fn tense_for(expr: Expr, own: Option<Tense>, sentence: Tense, published: NaiveDate) -> Tense {
+    if let Some(tense) = own {
+        return tense;
+    }
+    if sentence != Tense::Past {
+        return sentence;
+    }
+    let p = published;
+    let (behind, ahead) = match expr {
+        Expr::DayMonth {
+            month,
+            day,
+            year: YearRef::Unspecified,
+        } => {
+            let (Some(b), Some(a)) = (
+                day_month(p, month, day, false),
+                day_month(p, month, day, true),
+            ) else {
+                return sentence;
+            };
+            ((p - b).num_days(), (a - p).num_days())
+        }
+        Expr::Month {
+            month,
+            year: YearRef::Unspecified,
+        } => {
+            let behind = (i64::from(p.month()) - i64::from(month)).rem_euclid(12);
+            let ahead = (i64::from(month) - i64::from(p.month())).rem_euclid(12);
+            (behind * 30, ahead * 30)
+        }
+        _ => return sentence,
+    };
+    if behind > 183 && ahead <= 92 {
+        Tense::Future
+    } else {
+        sentence
+    }
+}
+
 fn day_month(p: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
     (0..8).find_map(|k| {
         let year = if future { p.year() + k } else { p.year() - k };
