@@ -199,15 +199,22 @@ pub fn find_places(
         }
     }
     // ... and each accepted name takes its best reading in that story.
-    let story_places: Vec<Place> = story
-        .ids
-        .iter()
-        .filter_map(|&id| gazetteer.place(id))
-        .collect();
+    let mut story_places: Option<Vec<Place>> = None;
     for key in accepted {
         if let Some(group) = groups.get_mut(&key) {
             group.place = best_option(key.cues, &group.options, Some(&story)).map(|(p, _, _)| {
-                namesake_region(&p, &group.options, &story_places).unwrap_or(p.id)
+                if p.kind != PlaceKind::Country {
+                    return p.id;
+                }
+                // Decoded once per story, and only where a country is named.
+                let places = story_places.get_or_insert_with(|| {
+                    story
+                        .ids
+                        .iter()
+                        .filter_map(|&id| gazetteer.place(id))
+                        .collect()
+                });
+                namesake_region(&p, &group.options, places).unwrap_or(p.id)
             });
         }
     }
