@@ -53,6 +53,9 @@ pub mod cue {
     /// gazetteer's regions are first-level ones, so only a region in the story's country
     /// may be it.
     pub const COUNTY: u32 = 1 << 18;
+    /// A name of several words that are all common English words ("Big Bend", "Mount
+    /// Pleasant"): a phrase that may be no name at all, so no evidence by itself.
+    pub const COMMON_PHRASE: u32 = 1 << 19;
 }
 
 /// What a candidate may refer to.
@@ -126,6 +129,12 @@ pub fn find_candidates(
             let mut cues = surrounding_cues(gazetteer, text, tokens, i, last, scratch);
             if last == i {
                 cues |= single_word_cues(gazetteer, text, tokens, i, scratch);
+            } else if tokens.get(i..=last).is_some_and(|words| {
+                words
+                    .iter()
+                    .all(|t| info(gazetteer, t.stem(text), scratch).common)
+            }) {
+                cues |= cue::COMMON_PHRASE;
             }
             let end = tokens.get(last).map_or(token.stem_end, |t| t.stem_end);
             if cues & cue::REGION != 0

@@ -428,9 +428,13 @@ impl Key {
 }
 
 /// True for a phrase of several words that only one place bears ("Novaya Tavolzhanka"):
-/// it is itself the evidence, while single words need context (surnames are words too).
+/// it is itself the evidence, while single words need context (surnames are words too),
+/// and so do phrases of common words ("Big Bend": a town in Eswatini, a stretch of Florida).
 fn unique_phrase(key: Key, opts: &[(Place, NameMatch)]) -> bool {
-    key.words >= 2 && opts.len() == 1 && opts.iter().all(|(_, how)| *how != NameMatch::Alternate)
+    key.words >= 2
+        && key.cues & cue::COMMON_PHRASE == 0
+        && opts.len() == 1
+        && opts.iter().all(|(_, how)| *how != NameMatch::Alternate)
 }
 
 /// The reading of a candidate if it is a place in this context at all (rules 3 and 5).
