@@ -34,7 +34,9 @@
 //!    "Kyiv City Military Administration" speaks of Kyiv); inside a publication's title
 //!    ("The Moscow Times", "the Kyiv Independent") it is dropped even then. A name
 //!    right after a kind of ship ("the cruiser Moskva", "the submarine Kursk") is the
-//!    ship's.
+//!    ship's; one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A
+//!    sentence's opening "The" before a lower-case word is an article, not the start of
+//!    a name ("The city of Kherson" is not "The City", London; "The Hague" is a name).
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
 //!    Kishinev, Artemovsk, Avdiivka) count only with at least four letters, so `GeoNames`'
 //!    noisy variants ("Ben" for Bern) cannot fire, and rank below a place's own name.
@@ -65,7 +67,14 @@
 //!    "Washington" the US capital). A minor place (not a capital, under 100k people)
 //!    whose country is not in the context and which lies over 500 km from every context
 //!    place is rejected as a probable false friend, unless it is named by a phrase of
-//!    several words that no other place bears ("Novaya Tavolzhanka").
+//!    several words that no other place bears ("Novaya Tavolzhanka") and that are not
+//!    all common English words ("Big Bend" needs context like any single word).
+//!    "X County" is a county, and the data has only first-level regions: it is read
+//!    only as a region of a country the story is in by other evidence ("Pasco County"
+//!    is not Peru's Pasco), and never as a town.
+//!    A country's name that is also a region of another country ("Georgia") means the
+//!    region where the story names a place inside that region and none inside the
+//!    country (a story about Atlanta).
 //!    A town, a comma and its region or country closing the phrase ("Atlanta,
 //!    Georgia,", "Paris, Texas.", "Poti, Georgia,") name one place: the pair is read
 //!    with the second holding the first, whatever the context says of either name
