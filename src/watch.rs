@@ -3,7 +3,8 @@
 //! which re-reads only those files.
 //!
 //! - A path is reported once it has been quiet for [`QUIET`] (editors and downloads
-//!   write in bursts).
+//!   write in bursts), together with the paths that changed with it, up to [`QUIET`]
+//!   later (a folder's files, deleted a few milliseconds apart, make one batch).
 //! - A file that cannot be read yet (empty, JSON cut short, no text) while it was
 //!   modified in the last [`SETTLE`] is taken for half-written and retried, not reported
 //!   as a problem; after that, whatever it holds is read (and reported if bad).
@@ -149,9 +150,15 @@ fn batch_events(
             Err(RecvTimeoutError::Disconnected) => return,
         }
         let now = Instant::now();
+        // One burst is one batch: once a path is due, the paths that changed with it
+        // (a folder's files, deleted a few milliseconds apart) go along, rather than
+        // trickling out in batches of their own.
+        if !pending.values().any(|(at, _)| *at <= now) {
+            continue;
+        }
         let due: Vec<(PathBuf, Instant)> = pending
             .iter()
-            .filter(|(_, (at, _))| *at <= now)
+            .filter(|(_, (at, _))| *at <= now + QUIET)
             .map(|(p, (_, first))| (p.clone(), *first))
             .collect();
         let mut changes = Changes::default();
