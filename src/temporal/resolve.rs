@@ -82,10 +82,7 @@ pub fn resolve(
                         Tense::Present => {
                             // The nearer occurrence; a tie (six months either way) goes back, as news
                             // more often looks back.
-                            let ahead = (i64::from(next) * 12 + i64::from(month))
-                                - (i64::from(p.year()) * 12 + i64::from(p.month()));
-                            let behind = (i64::from(p.year()) * 12 + i64::from(p.month()))
-                                - (i64::from(latest) * 12 + i64::from(month));
+                            let (behind, ahead) = months_away(p, month);
                             if ahead < behind { next } else { latest }
                         }
                     }
@@ -139,8 +136,6 @@ fn add_days(p: NaiveDate, n: i64) -> Option<NaiveDate> {
     }
 }
 
-/// The latest valid `month`/`day` on or before `p` (or the first on or after it when
-/// `future`), looking up to eight years away so 29 February can be found.
 /// The tense `expr` is resolved in: that of its own verb where the words next to it tell
 /// (`own`), else the sentence's. But a past sentence does not pull back a day or month
 /// that has no year and no verb of its own when that reading lies over half a year back
@@ -185,8 +180,7 @@ pub fn tense_for(expr: Expr, own: Option<Tense>, sentence: Tense, published: Nai
             month,
             year: YearRef::Unspecified,
         } => {
-            let behind = (i64::from(p.month()) - i64::from(month)).rem_euclid(12);
-            let ahead = (i64::from(month) - i64::from(p.month())).rem_euclid(12);
+            let (behind, ahead) = months_away(p, month);
             (behind * 30, ahead * 30)
         }
         _ => return sentence,
@@ -198,6 +192,15 @@ pub fn tense_for(expr: Expr, own: Option<Tense>, sentence: Tense, published: Nai
     }
 }
 
+/// How many months back the latest `month` ≤ P's lies, and how many ahead the next one ≥
+/// P's (both 0 in P's own month).
+fn months_away(p: NaiveDate, month: u32) -> (i64, i64) {
+    let (now, then) = (i64::from(p.month()), i64::from(month));
+    ((now - then).rem_euclid(12), (then - now).rem_euclid(12))
+}
+
+/// The latest valid `month`/`day` on or before `p` (or the first on or after it when
+/// `future`), looking up to eight years away so 29 February can be found.
 fn day_month(p: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
     (0..8).find_map(|k| {
         let year = if future { p.year() + k } else { p.year() - k };
