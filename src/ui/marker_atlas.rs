@@ -14,7 +14,12 @@ use std::sync::Arc;
 pub const MAX_RADIUS_PX: f32 = 64.0;
 /// Radii step, in physical pixels.
 const STEP_PX: f32 = 0.5;
-const ATLAS_SIDE: usize = 2048;
+/// Up to this radius, in physical pixels, sprites come every [`STEP_PX`]; above it,
+/// each is [`RATIO`] times the one before (a sprite is scaled by at most 2% then,
+/// which no eye sees, and the atlas is a third of the size).
+const FINE_UNTIL_PX: f32 = 8.0;
+const RATIO: f32 = 1.04;
+const ATLAS_WIDTH: usize = 1024;
 
 /// Where one shape of one radius sits in the atlas.
 #[derive(Clone, Copy, Debug)]
@@ -29,6 +34,8 @@ struct Sprite {
 pub struct MarkerAtlas {
     texture: TextureHandle,
     pixels_per_point: f32,
+    /// The radii, in physical pixels, the sprites were drawn for (ascending).
+    radii: Vec<f32>,
     discs: Vec<Sprite>,
     thin_rings: Vec<Sprite>,
     thick_rings: Vec<Sprite>,
@@ -62,28 +69,41 @@ impl MarkerAtlas {
     }
 
     fn build(ctx: &Context, ppp: f32) -> Self {
-        let mut image = ColorImage::filled([ATLAS_SIDE, ATLAS_SIDE], Color32::TRANSPARENT);
+        let radii = sprite_radii();
+        let shapes = [None, Some(ppp), Some(2.0 * ppp)];
+        // Pack first, so the texture is only as tall as its sprites need.
         let mut packer = Packer::default();
-        let mut make = |ring: Option<f32>| {
-            let mut sprites = Vec::new();
-            let mut r = STEP_PX;
-            while r <= MAX_RADIUS_PX + 0.001 {
-                sprites.push(draw(&mut image, &mut packer, r, ring));
-                r += STEP_PX;
-            }
-            sprites
-        };
-        let discs = make(None);
-        let thin_rings = make(Some(ppp));
-        let thick_rings = make(Some(2.0 * ppp));
-        debug_assert!(
-            packer.y + packer.row <= ATLAS_SIDE,
-            "marker sprites overflow the atlas"
-        );
+        let places: Vec<Vec<(usize, usize, usize)>> = shapes
+            .iter()
+            .map(|ring| {
+                radii
+                    .iter()
+                    .map(|&r| {
+                        let side = sprite_side(r, *ring);
+                        let (x, y) = packer.place(side);
+                        (x, y, side)
+                    })
+                    .collect()
+            })
+            .collect();
+        let height = packer.y + packer.row;
+        let mut image = ColorImage::filled([ATLAS_WIDTH, height], Color32::TRANSPARENT);
+        let mut sprites: Vec<Vec<Sprite>> = Vec::with_capacity(shapes.len());
+        for (ring, places) in shapes.iter().zip(&places) {
+            let drawn = radii.iter().zip(places);
+            sprites.push(
+                drawn
+                    .map(|(&r, &at)| draw(&mut image, at, r, *ring))
+                    .collect(),
+            );
+        }
+        let [discs, thin_rings, thick_rings]: [Vec<Sprite>; 3] =
+            sprites.try_into().unwrap_or_default();
         let texture = ctx.load_texture("marker-atlas", image, TextureOptions::LINEAR);
         Self {
             texture,
             pixels_per_point: ppp,
+            radii,
             discs,
             thin_rings,
             thick_rings,
@@ -108,13 +128,17 @@ impl MarkerAtlas {
             Kind::ThickRing => &self.thick_rings,
         };
         let r_px = radius * self.pixels_per_point;
-        #[expect(clippy::cast_sign_loss, reason = "clamped to 0 first")]
-        let i = ((r_px / STEP_PX).round().max(0.0) as usize).saturating_sub(1);
-        let Some(sprite) = sprites.get(i).or(sprites.last()) else {
+        // The drawn radius nearest to r_px (by ratio, so big sprites scale the least).
+        let above = self.radii.partition_point(|&r| r < r_px);
+        let i = match (above.checked_sub(1), self.radii.get(above)) {
+            (Some(below), Some(&up)) if r_px / self.radii[below] < up / r_px => below,
+            (Some(below), None) => below,
+            _ => above,
+        };
+        let (Some(sprite), Some(&drawn_r)) = (sprites.get(i), self.radii.get(i)) else {
             return;
         };
-        // The sprite was drawn for radius (i + 1) * STEP; scale it to the exact radius.
-        let drawn_r = (i + 1) as f32 * STEP_PX;
+        // The sprite was drawn for radius drawn_r; scale it to the exact radius.
         let side = sprite.side_px * (r_px / drawn_r) / self.pixels_per_point;
         mesh.add_rect_with_uv(
             Rect::from_center_size(center, vec2(side, side)),
@@ -134,7 +158,7 @@ struct Packer {
 
 impl Packer {
     fn place(&mut self, side: usize) -> (usize, usize) {
-        if self.x + side > ATLAS_SIDE {
+        if self.x + side > ATLAS_WIDTH {
             self.x = 0;
             self.y += self.row + 1;
             self.row = 0;
@@ -146,14 +170,43 @@ impl Packer {
     }
 }
 
-/// Draws a white disc (or a ring of `ring` pixels wide centred on the radius) of radius
-/// `r` pixels, anti-aliased over one pixel, and returns its sprite.
-fn draw(image: &mut ColorImage, packer: &mut Packer, r: f32, ring: Option<f32>) -> Sprite {
+/// The radii, in physical pixels, sprites are drawn for: every [`STEP_PX`] up to
+/// [`FINE_UNTIL_PX`], then growing by [`RATIO`] up to [`MAX_RADIUS_PX`].
+fn sprite_radii() -> Vec<f32> {
+    let mut radii = Vec::new();
+    let mut r = STEP_PX;
+    while r <= FINE_UNTIL_PX + 0.001 {
+        radii.push(r);
+        r += STEP_PX;
+    }
+    let mut r = FINE_UNTIL_PX;
+    while r < MAX_RADIUS_PX - 0.001 {
+        r = (r * RATIO).min(MAX_RADIUS_PX);
+        radii.push(r);
+    }
+    radii
+}
+
+/// Side, in pixels, of the square sprite of radius `r` (with a ring of `ring` pixels):
+/// the disc plus its anti-aliased edge.
+fn sprite_side(r: f32, ring: Option<f32>) -> usize {
     let outer = r + ring.map_or(0.0, |w| w / 2.0);
     #[expect(clippy::cast_sign_loss, reason = "radii are positive")]
     let half = (outer + 1.5).ceil().max(1.0) as usize;
-    let side = 2 * half;
-    let (x0, y0) = packer.place(side);
+    2 * half
+}
+
+/// Draws a white disc (or a ring of `ring` pixels wide centred on the radius) of radius
+/// `r` pixels, anti-aliased over one pixel, into the square of side `side` at `(x0, y0)`,
+/// and returns its sprite.
+fn draw(
+    image: &mut ColorImage,
+    (x0, y0, side): (usize, usize, usize),
+    r: f32,
+    ring: Option<f32>,
+) -> Sprite {
+    let outer = r + ring.map_or(0.0, |w| w / 2.0);
+    let half = side / 2;
     let c = half as f32;
     for dy in 0..side {
         for dx in 0..side {
@@ -166,7 +219,7 @@ fn draw(image: &mut ColorImage, packer: &mut Packer, r: f32, ring: Option<f32>) 
                 }
             };
             if coverage > 0.0
-                && let Some(px) = image.pixels.get_mut((y0 + dy) * ATLAS_SIDE + x0 + dx)
+                && let Some(px) = image.pixels.get_mut((y0 + dy) * ATLAS_WIDTH + x0 + dx)
             {
                 #[expect(clippy::cast_sign_loss, reason = "coverage is 0..=1")]
                 let alpha = (coverage * 255.0).round() as u8;
@@ -174,11 +227,11 @@ fn draw(image: &mut ColorImage, packer: &mut Packer, r: f32, ring: Option<f32>) 
             }
         }
     }
-    let inv = 1.0 / ATLAS_SIDE as f32;
+    let [w, h] = image.size.map(|n| n as f32);
     Sprite {
         uv: Rect::from_min_max(
-            pos2(x0 as f32 * inv, y0 as f32 * inv),
-            pos2((x0 + side) as f32 * inv, (y0 + side) as f32 * inv),
+            pos2(x0 as f32 / w, y0 as f32 / h),
+            pos2((x0 + side) as f32 / w, (y0 + side) as f32 / h),
         ),
         side_px: side as f32,
     }
@@ -210,17 +263,40 @@ mod tests {
         out.textures_delta.clear();
     }
 
-    /// Every sprite fits the texture at the densities images are made at.
+    /// At the densities images are made at, every radius the atlas holds gets a sprite
+    /// within 2% of its size, and the texture stays a fraction of the 2048² one it was.
     #[test]
-    fn the_atlas_holds_every_density() {
+    fn every_radius_gets_a_close_sprite() {
         for ppp in [1.0, 1.5, 2.0, 3.0] {
             let ctx = Context::default();
             ctx.set_pixels_per_point(ppp);
             let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
                 assert!((ui.ctx().pixels_per_point() - ppp).abs() < 1e-6);
-                // Building checks (debug_assert) that the sprites fit.
                 let atlas = MarkerAtlas::get(ui.ctx());
                 assert!(atlas.holds(MAX_RADIUS_PX / ppp));
+                let [w, h] = atlas.texture.size();
+                assert!(w * h <= 1024 * 1536, "{w}×{h} at {ppp}");
+                let mut r = 0.5 / ppp;
+                while r <= MAX_RADIUS_PX / ppp {
+                    let mut mesh = atlas.mesh();
+                    atlas.add(&mut mesh, Kind::Disc, pos2(0.0, 0.0), r, Color32::RED);
+                    let side_px = mesh.calc_bounds().width() * ppp;
+                    let r_px = r * ppp;
+                    let exact = 2.0 * r_px;
+                    // The disc plus 3–5 px of anti-aliased margin, scaled by at most half
+                    // a step (a quarter pixel) while steps are fine, then by ≤ 2%.
+                    let most = if r_px < FINE_UNTIL_PX {
+                        0.25 / r_px
+                    } else {
+                        0.02
+                    };
+                    assert!(
+                        side_px >= (exact + 3.0) * (1.0 - most)
+                            && side_px <= (exact + 5.0) * (1.0 + most),
+                        "radius {r} at {ppp}: side {side_px} px"
+                    );
+                    r += 0.37 / ppp;
+                }
             });
             out.textures_delta.clear();
         }
