@@ -10,7 +10,7 @@
 //! | "1 June 2023", "June 1, 2023", "2023-06-01", "26.04.2022" | that day |
 //! | "3 May", "June 3", "Saturday, June 3" | that day in the latest year that keeps it ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer ("the summit is on 11 July"); with no verb of its own in a past sentence, the coming one if that is within three months and the past one over half a year back ([`tense_for`]) |
 //! | "the night of 4-5 June", "4–5 June", "May 30-31" | the range's first day, read as above |
-//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …, or its own "would" ("would cross on Wednesday"): the coming one ≥ P; "Tuesday last week": the Tuesday of the week before P's, weeks starting on Monday) |
+//! | "on Tuesday", "late Wednesday", "Friday night", "early hours of Sunday" | the latest such weekday ≤ P ("last Tuesday": < P; "next Tuesday": > P; after "will", "scheduled", "set to" …, or its own "would" ("would cross on Wednesday"), or as the subject of "will" or "would" ("said Monday would be a holiday"): the coming one ≥ P; "Tuesday last week": the Tuesday of the week before P's, weeks starting on Monday) |
 //! | "over the weekend", "this weekend" / "last weekend" / "next weekend" | its Saturday, as for "on Saturday" / "last Saturday" / "next Saturday" |
 //! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
 //! | "overnight on Thursday", "overnight into Friday" | that weekday, as for "on Thursday" |
@@ -22,7 +22,7 @@
 //! | "27 February last year", "March 3 of next year" | that day of P's year - 1 / + 1 |
 //! | "in May of that year", "on 18 March that year" | that month / day of the year last named in the item |
 //! | "July 2024" | that month |
-//! | "in 2014", "since 2008", "the 2022 invasion" | that year (year granularity) |
+//! | "in 2014", "since 2008", "the 2022 invasion", "a 1999 quake" | that year (year granularity) |
 //! | "this year" / "last year" / "next year" | P's year / -1 / +1 |
 //!
 //! A sentence is future tense when it holds "will", "would", "shall", "'ll", "going to",
@@ -43,7 +43,8 @@
 //!
 //! Not dates: "F-16", "Su-34", "10 missiles", "24/7", "463rd day", "2.6 million", clock
 //! times alone, "earlier", "recently", "in recent weeks", "the first month of the war".
-//! Bare years need a preposition or article before them ("in 2014"), and "May",
+//! Bare years need a preposition or article before them ("in 2014"; after "a", a
+//! lower-case word after a space: "a 2000-strong force" is no date), and "May",
 //! "March" and "August" need a cue ("in May", "3 May", "May 2023") since they are also
 //! ordinary words and names.
 //!

@@ -570,6 +570,14 @@ fn local_tense(s: &Sentence<'_>, first: usize, last: usize) -> Option<Tense> {
     {
         return Some(Tense::Past);
     }
+    // "said Monday would be a non-working day": a weekday that is the subject of a
+    // future verb.
+    if matches!(s.word(first), W::Weekday(_))
+        && s.joined(last, false)
+        && matches!(s.word(last + 1), W::Future | W::Would)
+    {
+        return Some(Tense::Future);
+    }
     let mut k = first;
     for _ in 0..LOCAL_REACH {
         // Punctuation other than a hyphen or a period ends the clause.
@@ -652,7 +660,12 @@ fn match_at(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
             s.joined(i, false).then_some((expr, i, last))
         }
         W::The => the_led(s, i),
-        W::Count(n) => ago(s, i, n),
+        W::Count(n) => ago(s, i, n).or_else(|| {
+            t.text(s.text)
+                .eq_ignore_ascii_case("a")
+                .then(|| a_year(s, i))
+                .flatten()
+        }),
         W::Cue | W::Modifier | W::Of => {
             // "in 2014", "since 2008", "in the early hours".
             if let Some(year) = s.year_number(i + 1, 1900..=2100)
@@ -667,6 +680,20 @@ fn match_at(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
         }
         _ => None,
     }
+}
+
+/// "a 1999 quake", "a 2015 law": a year before a singular noun dates it, as after "the"
+/// (an article before a count would need a plural: "2,000 troops").
+fn a_year(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
+    let year = s.year_number(i + 1, 1900..=2100)?;
+    let (number, noun) = (s.token(i + 1)?, s.token(i + 2)?);
+    let word = noun.text(s.text);
+    // A space, not a hyphen ("a 2000-strong force").
+    let spaced = s.text.get(number.end as usize..noun.start as usize) == Some(" ");
+    let plain_word = noun.shape == Shape::Word
+        && word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_lowercase());
+    (spaced && plain_word && s.joined(i, false)).then_some((Expr::Year(year), i + 1, i + 1))
 }
 
 /// "2023-06-01", "2023/06/01", "26.04.2022", "26/04/2022" (day first unless impossible).
