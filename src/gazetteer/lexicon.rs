@@ -444,6 +444,8 @@ const LOCATIVE_PREPOSITIONS: &[&str] = &[
 const REGION_AFTER: &[&str] = &[
     "district",
     "districts",
+    "enclave",
+    "exclave",
     "governor",
     "governorate",
     "krai",

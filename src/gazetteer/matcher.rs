@@ -118,9 +118,10 @@ pub fn find_candidates(
             continue;
         }
         // "NATO", "IAEA": short capitals are acronyms, except a wire dateline's place
-        // opening the sentence before a comma ("KYIV, June 5 (Reuters) -").
-        let dateline = i == 0 && text.as_bytes().get(token.end as usize) == Some(&b',');
-        let short_acronym = token.all_caps && token.stem_end - token.start <= 4 && !dateline;
+        // opening the sentence before a comma ("KYIV, June 5 (Reuters) -"; two places
+        // share one: "WARSAW/KYIV, Aug 2").
+        let short_acronym =
+            token.all_caps && token.stem_end - token.start <= 4 && !in_dateline(text, tokens, i);
         if short_acronym {
             i += 1;
             continue;
@@ -384,6 +385,26 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     )
 }
 
+/// True when token `i` is in the upper-case run that opens a sentence and ends in a
+/// comma, a wire dateline ("KYIV,", "WARSAW/KYIV,", "NEW YORK/KYIV,").
+fn in_dateline(text: &str, tokens: &[Token], i: usize) -> bool {
+    for (k, t) in tokens.iter().enumerate() {
+        if !t.all_caps {
+            return false;
+        }
+        let gap = tokens
+            .get(k + 1)
+            .and_then(|n| text.get(t.end as usize..n.start as usize));
+        if text.as_bytes().get(t.end as usize) == Some(&b',') {
+            return k >= i;
+        }
+        if !matches!(gap, Some(" " | "/")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// What the matcher needs to know of a neighbouring word.
 struct Word {
     classes: Class,
@@ -418,10 +439,15 @@ fn single_word_cues(
     {
         cues |= cue::NEVER_A_PLACE;
     }
-    if ["ian", "ean", "ese", "ish"]
-        .iter()
-        .any(|suffix| buf.ends_with(suffix))
-    {
+    // The word itself, not `buf`: the word-info cache leaves that holding whatever word
+    // was last folded.
+    let stem = token.stem(text);
+    if ["ian", "ean", "ese", "ish"].iter().any(|suffix| {
+        stem.len() > suffix.len()
+            && stem
+                .get(stem.len() - suffix.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+    }) {
         cues |= cue::ADJECTIVE_SHAPE;
     }
     if word.classes.has(Class::PERSONAL_NAME) && beside_a_name(gazetteer, text, tokens, i, buf) {
@@ -488,8 +514,12 @@ fn surrounding_cues(
             cues |= cue::REGION;
         }
     }
+    let mut after_demonym = false;
     if let Some(p) = first.checked_sub(1).and_then(|i| tokens.get(i)) {
         cues |= previous_word_cues(gazetteer, text, tokens, first, p, start, buf);
+        after_demonym = p.capitalized
+            && text.get(p.end as usize..start.start as usize) == Some(" ")
+            && word_at(gazetteer, text, p, buf).classes.has(Class::DEMONYM);
     }
     // "the Dnipro" is the river only where the name ends its phrase ("crossed the Dnipro
     // near Kherson"), not before a noun ("the Dnipro mayor", "the Dnipro strike").
@@ -520,6 +550,16 @@ fn surrounding_cues(
             // "Salah al-Din Road" is a street's name; "the Chonhar road" leads there.
             cues |= cue::STREET;
         }
+        // "Salem al-Faitouri", "Ahmed el-Sayed": an Arabic surname's article follows a
+        // given name, however big a place the given name also names.
+        if adjacent(text, end, n)
+            && matches!(n.text(text), "al" | "el")
+            && tokens.get(last + 2).is_some_and(|surname| {
+                surname.capitalized && text.get(n.end as usize..surname.start as usize) == Some("-")
+            })
+        {
+            cues |= cue::PERSON_NAME;
+        }
         if adjacent(text, end, n) && n.capitalized && n.shape == Shape::Word && !n.all_caps {
             if name_like_word(n, word.classes) && !word.common {
                 cues |= cue::BEFORE_NAME;
@@ -531,6 +571,16 @@ fn surrounding_cues(
                 }
             }
         }
+    }
+    // "American Bradley fighting vehicles", "German Leopard tanks": a name between a
+    // demonym and a common noun names a product, as a person's name would.
+    if after_demonym
+        && cues & (cue::REGION | cue::SETTLEMENT | cue::WATER) == 0
+        && tokens
+            .get(last + 1)
+            .is_some_and(|n| !n.capitalized && n.shape == Shape::Word && adjacent(text, end, n))
+    {
+        cues |= cue::AFTER_NAME;
     }
     cues
 }
@@ -553,8 +603,23 @@ fn previous_word_cues(
     if same_clause && word.classes.has(Class::LOCATIVE) {
         cues |= cue::AFTER_LOCATIVE;
     }
-    if gap == " " && p.stem(text) == "the" {
+    // "the Dnipro", and "the eastern Mediterranean".
+    let the_before = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.stem(text) == "the" && text.get(t.end as usize..p.start as usize) == Some(" ")
+        })
+    };
+    if gap == " "
+        && (p.stem(text) == "the"
+            || (!p.capitalized
+                && word.classes.has(Class::COMPASS)
+                && first.checked_sub(2).is_some_and(the_before)))
+    {
         cues |= cue::AFTER_THE;
+    }
+    // "the river Dnipro", "the River Thames".
+    if gap == " " && p.stem(text).eq_ignore_ascii_case("river") {
+        cues |= cue::WATER;
     }
     if gap == " " && !p.capitalized && word.classes.has(Class::VESSEL_BEFORE) {
         cues |= cue::VESSEL;
@@ -587,6 +652,9 @@ fn previous_word_cues(
 const PHRASE_FOLLOWERS: &[&str] = &[
     "and", "or", "but", "on", "with", "by", "over", "under", "between", "which", "that", "as",
     "where", "when", "while", "for", "after", "before", "since", "until", "again",
+    // A verb's auxiliary: "the Dnipro is rising", "banks of the Dnipro are under water".
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "should",
 ];
 
 /// True when the match ending at token `end` ends its noun phrase: the sentence ends, or

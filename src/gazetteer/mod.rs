@@ -20,8 +20,8 @@
 //! rules, in the order they apply:
 //! 1. *Shape.* A mention starts with a capital letter. Country abbreviations (UK, US,
 //!    UAE) come from a case-sensitive table. Other words of up to four capitals are
-//!    acronyms ("NATO", "IAEA"), except a wire dateline's place opening its sentence
-//!    before a comma ("KYIV, June 5 (Reuters) -"); longer all-caps words are places
+//!    acronyms ("NATO", "IAEA"), except a wire dateline's places opening their sentence
+//!    before a comma ("KYIV, June 5 (Reuters) -", "WARSAW/KYIV, Aug 2"); longer all-caps words are places
 //!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv).
 //! 2. *False friends.* A single-word name that is a common English word ("Summit",
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
@@ -37,6 +37,10 @@
 //!    ship's; one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A
 //!    sentence's opening "The" before a lower-case word is an article, not the start of
 //!    a name ("The city of Kherson" is not "The City", London; "The Hague" is a name).
+//!    A given name before an Arabic surname's article is a person's ("said Salem
+//!    al-Faitouri", however big Salem, Oregon is). A lesser place between a demonym and
+//!    a common noun names a product ("American Bradley fighting vehicles").
+//!    A kind word vouches for a common word: "the town of Paradise", "the mayor of Nice".
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
 //!    Kishinev, Artemovsk, Avdiivka) count only with at least four letters, so `GeoNames`'
 //!    noisy variants ("Ben" for Bern) cannot fire, and rank below a place's own name.
@@ -57,7 +61,13 @@
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
 //!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
-//!    a city into a region ("the Kyiv authorities"). A name before "Road", "Street",
+//!    a city into a region ("the Kyiv authorities"). A verb's auxiliary ends the phrase
+//!    ("banks of the Dnipro are under water"), and "river" before the name marks the
+//!    river too ("the river Dnipro"). After "the" (or "the eastern"), a name shaped
+//!    like an adjective is a noun: "into the Mediterranean" is the sea, while "the
+//!    Mediterranean coast" needs the context. "X exclave/enclave" is a region. Where a
+//!    city is a region of its own and the region around it has the same name (Moscow),
+//!    "the Moscow region" is the one around it. A name before "Road", "Street",
 //!    "Avenue", "Boulevard" or "Lane" is a street's, not the place's ("along Salah
 //!    al-Din Road"), unless the whole phrase is a landmark of the data; a lower-case
 //!    "road" leads to the place ("queues on the Chonhar road").

@@ -560,7 +560,10 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
             PlaceKind::Region => has(cue::REGION) && place.feature_code == "ADM1",
             // By its own name only: "the White House" is not Casablanca.
             _ if strong(place, how) => true,
-            PlaceKind::Settlement => has(cue::AFTER_LOCATIVE) && place.population >= 50_000,
+            // "the town of Paradise": a kind word vouches for a common word.
+            PlaceKind::Settlement => {
+                has(cue::SETTLEMENT) || (has(cue::AFTER_LOCATIVE) && place.population >= 50_000)
+            }
             PlaceKind::Water | PlaceKind::Landmark => has(cue::AFTER_LOCATIVE) || has(cue::WATER),
         };
         if !ok {
@@ -581,10 +584,11 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     {
         return false;
     }
-    // "Transnistrian companies": an adjective, unless a kind word follows ("… region").
+    // "Transnistrian companies": an adjective, unless a kind word follows ("… region")
+    // or it is a noun after "the" ("into the Mediterranean").
     if has(cue::ADJECTIVE_SHAPE)
         && how == NameMatch::Alternate
-        && !has(cue::REGION | cue::WATER | cue::SETTLEMENT)
+        && !has(cue::REGION | cue::WATER | cue::SETTLEMENT | cue::AFTER_THE)
     {
         return false;
     }
@@ -601,6 +605,11 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
 fn alternate_worthy(candidate: &Candidate) -> bool {
     candidate.end - candidate.start >= 4
 }
+
+/// How near a region's point must be to a city of its name for the region to be the city
+/// itself (Moscow's federal city has its point 11 km from the Kremlin; the oblast's lies
+/// 80 km away).
+const CITY_REGION_KM: f64 = 25.0;
 
 /// The best option for a candidate, with or without context: place, how it was named,
 /// score.
@@ -622,6 +631,25 @@ fn best_option(
     // "crossed the Dnipro": with an article and no kind word, a river of that name is
     // meant rather than a town ("the Dnipro city council" keeps the city; "the Kyiv
     // authorities", with no river of that name, are untouched).
+    // "the Moscow region": where a city is a region of its own (Moscow, Sevastopol) and
+    // the region around it bears the same name, a region word means the one around it.
+    if cues & cue::REGION != 0 && best.0.kind == PlaceKind::Region {
+        let city_itself = |region: &Place| {
+            options.iter().any(|(p, _)| {
+                p.kind == PlaceKind::Settlement
+                    && p.is_important()
+                    && haversine_km(p.lat, p.lon, region.lat, region.lon) < CITY_REGION_KM
+            })
+        };
+        if city_itself(&best.0)
+            && let Some(around) = scored
+                .clone()
+                .filter(|(p, _, _)| p.kind == PlaceKind::Region && !city_itself(p))
+                .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)))
+        {
+            return Some(around);
+        }
+    }
     let article_only = cues & cue::AFTER_THE != 0 && cues & (cue::REGION | cue::SETTLEMENT) == 0;
     if article_only && best.0.kind == PlaceKind::Settlement {
         let river = scored
@@ -723,7 +751,6 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
 /// Great-circle distance in kilometres.
-#[cfg(test)]
 fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
@@ -819,6 +846,37 @@ mod tests {
             "{} in {}",
             belgorod.admin1,
             region.name
+        );
+    }
+
+    /// "the Moscow region" is the oblast around the city, not the federal city that is a
+    /// region of its own; a bare "Moscow" stays the city.
+    #[test]
+    fn a_region_word_means_the_region_around_a_city_that_is_one() {
+        let g = Gazetteer::embedded();
+        let text = " date 2023-06-01 Drones were shot down over the Kaluga and Moscow regions, \
+                    and near Moscow.";
+        let article = crate::article::parse("t.txt".as_ref(), text.as_bytes().to_vec(), None)
+            .unwrap()
+            .article;
+        let moscows: Vec<Place> = crate::extract::extract(&article, g)
+            .events
+            .iter()
+            .filter_map(|e| g.place(e.place))
+            .filter(|p| p.name == "Moscow")
+            .collect();
+        let kremlin = (55.752, 37.618);
+        let far = |p: &Place| haversine_km(p.lat, p.lon, kremlin.0, kremlin.1);
+        assert_eq!(moscows.len(), 2, "{moscows:?}");
+        assert!(
+            moscows
+                .iter()
+                .any(|p| p.kind == PlaceKind::Region && far(p) > 50.0)
+        );
+        assert!(
+            moscows
+                .iter()
+                .any(|p| p.kind == PlaceKind::Settlement && p.is_capital())
         );
     }
 
