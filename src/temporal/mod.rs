@@ -26,8 +26,8 @@
 //! | "this year" / "last year" / "next year" | P's year / -1 / +1 |
 //!
 //! A sentence is future tense when it holds "will", "would", "shall", "'ll", "going to",
-//! "plans to", "scheduled", "expected to", "due to", "set to", "forecast to", "likely
-//! to", "poised to", "upcoming", "coming" or "next" ("would" counts here, but not for
+//! "plans to", "hopes/hoped to", "aims to", "intends to", "scheduled", "expected to",
+//! "due to", "set to", "forecast to", "likely to", "poised to", "upcoming", "coming" or "next" ("would" counts here, but not for
 //! weekdays: "said on Tuesday it would" is reported speech about the past); past tense
 //! when it holds a past-tense verb ("was", "struck", "shelled"; not a bare verb after a
 //! modal or "to": "could hit", "to hit"; the reporting verbs "said", "told", "added" …

@@ -506,7 +506,9 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
     let mut i = 0;
     while i < tokens.len() {
         let word = s.word(i);
-        if matches!(word, W::Future) || (word == W::Other && is_future_phrase(&s, i)) {
+        if matches!(word, W::Future)
+            || (matches!(word, W::Other | W::Past) && is_future_phrase(&s, i))
+        {
             strong_future = true;
         }
         if matches!(word, W::Future | W::Would | W::Next) || strong_future {
@@ -627,14 +629,28 @@ fn after_modal(s: &Sentence<'_>, i: usize) -> bool {
     BARE_VERB_BEFORE.contains(&text_at(k))
 }
 
-/// "set to", "plan to", "forecast to", "likely to" are future ("due", "expected" and the
+/// "set to", "plan to", "hoped to", "forecast to", "likely to" are future ("due", "expected" and the
 /// other single-word cues are in `classify`).
 fn is_future_phrase(s: &Sentence<'_>, i: usize) -> bool {
     let Some(t) = s.token(i) else { return false };
     let word = t.text(s.text);
     matches!(
         word,
-        "set" | "plan" | "aims" | "forecast" | "likely" | "poised"
+        "set"
+            | "plan"
+            | "plans"
+            | "aim"
+            | "aims"
+            | "aimed"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "intend"
+            | "intends"
+            | "intended"
+            | "forecast"
+            | "likely"
+            | "poised"
     ) && s.token(i + 1).is_some_and(|n| n.text(s.text) == "to")
 }
 
