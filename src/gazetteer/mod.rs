@@ -90,6 +90,11 @@
 //!    with the second holding the first, whatever the context says of either name
 //!    alone; the town may only be re-read by its own name, not an alternate one. Not
 //!    "In Moscow, US officials …" or "In Paris, Russia's envoy …".
+//!    The towns of a list ("Shahat, Susa and Al Marj") lie together: a member read over
+//!    300 km from all the others, which lie within 300 km of each other, takes a
+//!    reading of its name near them (Libya's Susa, not Tunisia's Sousse, though the story
+//!    names Tunis); a capital or a city of millions is never moved ("London, Paris and
+//!    Washington").
 //! 6. *Typos.* A capitalised word one edit away from a place the article names
 //!    elsewhere is that place ("Vilinius" → Vilnius).
 //!

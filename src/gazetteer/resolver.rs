@@ -236,6 +236,12 @@ pub fn find_places(
         &groups,
         out.get_mut(first_new..).unwrap_or(&mut []),
     );
+    settle_lists(
+        text,
+        candidates,
+        &groups,
+        out.get_mut(first_new..).unwrap_or(&mut []),
+    );
 
     // Pass 3: typos of places the article names elsewhere ("Vilinius").
     if candidates.iter().any(|c| c.target == Target::Unknown) {
@@ -319,6 +325,100 @@ fn settle_appositions(
         {
             m.place = other.id;
         }
+    }
+}
+
+/// How far a list's member may lie from the others and still belong with them.
+const LIST_KM: f64 = 300.0;
+
+/// "flooding was reported in Shahat, Susa and Al Marj": the members of a list of places
+/// lie near each other, so a member read far from all the others (Tunisia's Sousse
+/// among Libyan towns) takes the reading of its name that lies near them, if one does.
+/// Members are settlements joined by ", " or " and "/" or " in one sentence; the others
+/// must lie within [`LIST_KM`] of each other, and a capital or a city of millions is
+/// never moved.
+fn settle_lists(
+    text: &str,
+    candidates: &[Candidate],
+    groups: &HashMap<Key, Group>,
+    mentions: &mut [PlaceMention],
+) {
+    let resolved: Vec<(&Candidate, &Group)> = candidates
+        .iter()
+        .filter_map(|c| {
+            groups
+                .get(&Key::of(c))
+                .filter(|g| g.place.is_some())
+                .map(|g| (c, g))
+        })
+        .collect();
+    if resolved.len() != mentions.len() || resolved.len() < 3 {
+        return;
+    }
+    let readings: Vec<Option<Place>> = resolved
+        .iter()
+        .zip(mentions.iter())
+        .map(|((_, group), mention)| {
+            let id = mention.place;
+            group
+                .options
+                .iter()
+                .find(|(p, _)| p.id == id)
+                .map(|(p, _)| *p)
+        })
+        .collect();
+    let place_of = |m: usize| readings.get(m).copied().flatten();
+    let joined = |a: &Candidate, b: &Candidate| {
+        a.sentence == b.sentence
+            && matches!(
+                text.get(a.end as usize..b.start as usize),
+                Some(", " | " and " | " or " | ", and ")
+            )
+    };
+    let mut start = 0;
+    while start < resolved.len() {
+        let mut end = start;
+        while end + 1 < resolved.len()
+            && resolved
+                .get(end)
+                .zip(resolved.get(end + 1))
+                .is_some_and(|((a, _), (b, _))| joined(a, b))
+        {
+            end += 1;
+        }
+        // A list of three or more settlements.
+        let members: Vec<Place> = (start..=end).filter_map(place_of).collect();
+        if end - start >= 2
+            && members.len() == end - start + 1
+            && members.iter().all(|p| p.kind == PlaceKind::Settlement)
+        {
+            for m in start..=end {
+                // A capital or a city of millions stays ("London, Paris and Washington").
+                let Some(current) = place_of(m).filter(|p| !strong(p, NameMatch::Name)) else {
+                    continue;
+                };
+                let others: Vec<&Place> = members.iter().filter(|p| p.id != current.id).collect();
+                let close =
+                    |a: &Place, b: &Place| haversine_km(a.lat, a.lon, b.lat, b.lon) <= LIST_KM;
+                let near = |p: &Place| others.iter().any(|o| close(p, o));
+                // Only a list whose other members lie together says where it is.
+                let together = others.iter().all(|a| others.iter().all(|b| close(a, b)));
+                if !together || near(&current) {
+                    continue;
+                }
+                let better = resolved.get(m).and_then(|(_, group)| {
+                    group
+                        .options
+                        .iter()
+                        .filter(|(p, _)| p.kind == PlaceKind::Settlement && near(p))
+                        .max_by_key(|(p, _)| p.prior)
+                });
+                if let (Some((p, _)), Some(mention)) = (better, mentions.get_mut(m)) {
+                    mention.place = p.id;
+                }
+            }
+        }
+        start = end + 1;
     }
 }
 
