@@ -516,10 +516,11 @@ fn surrounding_cues(
     }
     let mut after_demonym = false;
     if let Some(p) = first.checked_sub(1).and_then(|i| tokens.get(i)) {
-        cues |= previous_word_cues(gazetteer, text, tokens, first, p, start, buf);
+        let (before, classes) = previous_word_cues(gazetteer, text, tokens, first, p, start, buf);
+        cues |= before;
         after_demonym = p.capitalized
             && text.get(p.end as usize..start.start as usize) == Some(" ")
-            && word_at(gazetteer, text, p, buf).classes.has(Class::DEMONYM);
+            && classes.has(Class::DEMONYM);
     }
     // "the Dnipro" is the river only where the name ends its phrase ("crossed the Dnipro
     // near Kherson"), not before a noun ("the Dnipro mayor", "the Dnipro strike").
@@ -585,7 +586,7 @@ fn surrounding_cues(
     cues
 }
 
-/// Cues from the word before a match (`p`, at index `first - 1`).
+/// Cues from the word before a match (`p`, at index `first - 1`), and that word's classes.
 fn previous_word_cues(
     gazetteer: &Gazetteer,
     text: &str,
@@ -594,7 +595,7 @@ fn previous_word_cues(
     p: &Token,
     start: &Token,
     buf: &mut String,
-) -> u32 {
+) -> (u32, Class) {
     let mut cues = 0;
     let word = word_at(gazetteer, text, p, buf);
     let is_of = p.stem(text).eq_ignore_ascii_case("of");
@@ -644,7 +645,7 @@ fn previous_word_cues(
             cues |= cue::IN_ORGANISATION;
         }
     }
-    cues
+    (cues, word.classes)
 }
 
 /// Lower-case words that may follow a name ending its noun phrase, besides locative

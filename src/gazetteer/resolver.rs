@@ -293,13 +293,7 @@ fn settle_appositions(
         if !closes {
             continue;
         }
-        let find = |m: usize| {
-            let id = mentions.get(m)?.place;
-            options(if m == ma { a } else { b })
-                .iter()
-                .find(|(p, _)| p.id == id)
-                .map(|(p, _)| *p)
-        };
+        let find = |m: usize| reading(options(if m == ma { a } else { b }), mentions.get(m)?.place);
         let (Some(town), Some(area)) = (find(ma), find(mb)) else {
             continue;
         };
@@ -326,6 +320,11 @@ fn settle_appositions(
             m.place = other.id;
         }
     }
+}
+
+/// The option a mention was resolved to.
+fn reading(options: &[(Place, NameMatch)], id: PlaceId) -> Option<Place> {
+    options.iter().find(|(p, _)| p.id == id).map(|(p, _)| *p)
 }
 
 /// How far a list's member may lie from the others and still belong with them.
@@ -358,14 +357,7 @@ fn settle_lists(
     let readings: Vec<Option<Place>> = resolved
         .iter()
         .zip(mentions.iter())
-        .map(|((_, group), mention)| {
-            let id = mention.place;
-            group
-                .options
-                .iter()
-                .find(|(p, _)| p.id == id)
-                .map(|(p, _)| *p)
-        })
+        .map(|((_, group), mention)| reading(&group.options, mention.place))
         .collect();
     let place_of = |m: usize| readings.get(m).copied().flatten();
     let joined = |a: &Candidate, b: &Candidate| {
@@ -728,9 +720,6 @@ fn best_option(
     let best = scored
         .clone()
         .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)))?;
-    // "crossed the Dnipro": with an article and no kind word, a river of that name is
-    // meant rather than a town ("the Dnipro city council" keeps the city; "the Kyiv
-    // authorities", with no river of that name, are untouched).
     // "the Moscow region": where a city is a region of its own (Moscow, Sevastopol) and
     // the region around it bears the same name, a region word means the one around it.
     if cues & cue::REGION != 0 && best.0.kind == PlaceKind::Region {
@@ -750,6 +739,9 @@ fn best_option(
             return Some(around);
         }
     }
+    // "crossed the Dnipro": with an article and no kind word, a river of that name is
+    // meant rather than a town ("the Dnipro city council" keeps the city; "the Kyiv
+    // authorities", with no river of that name, are untouched).
     let article_only = cues & cue::AFTER_THE != 0 && cues & (cue::REGION | cue::SETTLEMENT) == 0;
     if article_only && best.0.kind == PlaceKind::Settlement {
         let river = scored
