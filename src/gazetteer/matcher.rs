@@ -573,6 +573,9 @@ fn surrounding_cues(
             }
         }
     }
+    if cues & (cue::REGION | cue::SETTLEMENT | cue::WATER) == 0 && !end.possessive() {
+        cues |= apposition_cues(gazetteer, text, tokens, last, buf);
+    }
     // "American Bradley fighting vehicles", "German Leopard tanks": a name between a
     // demonym and a common noun names a product, as a person's name would.
     if after_demonym
@@ -584,6 +587,55 @@ fn surrounding_cues(
         cues |= cue::AFTER_NAME;
     }
     cues
+}
+
+/// Words an apposition may pass before its head noun ("the regional capital", "a
+/// small frontline town").
+const APPOSITION_REACH: usize = 4;
+
+/// The kind an apposition after the match ending at token `last` gives it: "Zaporizhzhia,
+/// the regional capital" and "Paradise, a town in Butte County" are settlements, "Kherson,
+/// the southern region" a region. The head is the first kind noun among the next few
+/// lower-case words; possessives are passed ("Kharkiv, the region's capital").
+fn apposition_cues(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    last: usize,
+    buf: &mut String,
+) -> u32 {
+    let (Some(end), Some(det)) = (tokens.get(last), tokens.get(last + 1)) else {
+        return 0;
+    };
+    if text.get(end.end as usize..det.start as usize) != Some(", ")
+        || !matches!(det.text(text), "the" | "a" | "an")
+    {
+        return 0;
+    }
+    let mut previous = det;
+    for t in tokens.iter().skip(last + 2).take(APPOSITION_REACH) {
+        if t.capitalized || t.shape != Shape::Word || !adjacent(text, previous, t) {
+            return 0;
+        }
+        previous = t;
+        if t.possessive() {
+            continue;
+        }
+        let classes = word_at(gazetteer, text, t, buf).classes;
+        if t.stem(text) == "capital" || classes.has(Class::SETTLEMENT_AFTER) {
+            return cue::SETTLEMENT;
+        }
+        // "regional" is an adjective here ("the regional capital"), and "the regional
+        // governor" a person.
+        let stem = t.stem(text);
+        if classes.has(Class::REGION_AFTER) && stem != "regional" && !stem.starts_with("governor") {
+            return cue::REGION;
+        }
+        if classes.has(Class::WATER_AFTER) {
+            return cue::WATER;
+        }
+    }
+    0
 }
 
 /// Cues from the word before a match (`p`, at index `first - 1`), and that word's classes.

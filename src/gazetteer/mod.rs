@@ -67,7 +67,13 @@
 //!    like an adjective is a noun: "into the Mediterranean" is the sea, while "the
 //!    Mediterranean coast" needs the context. "X exclave/enclave" is a region. Where a
 //!    city is a region of its own and the region around it has the same name (Moscow),
-//!    "the Moscow region" is the one around it. A name before "Road", "Street",
+//!    "the Moscow region" is the one around it. An apposition names the kind too:
+//!    "Zaporizhzhia, the regional capital" and "Paradise, a town in …" are settlements,
+//!    "Kherson, the southern region" a region (the first kind noun among the next four
+//!    lower-case words). Where the story names a region with its kind word ("Hatay
+//!    province"), its bare name means the region, not a city that bears it only as an
+//!    alternate name (Antakya, also "Hatay"); a city known by that very name keeps it
+//!    ("Belgorod region … shells hit Belgorod"). A name before "Road", "Street",
 //!    "Avenue", "Boulevard" or "Lane" is a street's, not the place's ("along Salah
 //!    al-Din Road"), unless the whole phrase is a landmark of the data; a lower-case
 //!    "road" leads to the place ("queues on the Chonhar road").

@@ -199,25 +199,8 @@ pub fn find_places(
         }
     }
     // ... and each accepted name takes its best reading in that story.
-    let mut story_places: Option<Vec<Place>> = None;
-    for key in accepted {
-        if let Some(group) = groups.get_mut(&key) {
-            group.place = best_option(key.cues, &group.options, Some(&story)).map(|(p, _, _)| {
-                if p.kind != PlaceKind::Country {
-                    return p.id;
-                }
-                // Decoded once per story, and only where a country is named.
-                let places = story_places.get_or_insert_with(|| {
-                    story
-                        .ids
-                        .iter()
-                        .filter_map(|&id| gazetteer.place(id))
-                        .collect()
-                });
-                namesake_region(&p, &group.options, places).unwrap_or(p.id)
-            });
-        }
-    }
+    choose_readings(gazetteer, &mut groups, &accepted, &story);
+    prefer_named_regions(&mut groups, &keys);
     let first_new = out.len();
     for candidate in candidates {
         if let Some(place) = groups.get(&Key::of(candidate)).and_then(|g| g.place) {
@@ -249,6 +232,70 @@ pub fn find_places(
     }
     if let Some(slice) = out.get_mut(first_new..) {
         slice.sort_by_key(|m| m.start);
+    }
+}
+
+/// Gives each accepted key its best reading in the story (a country's name may mean a
+/// region of the same name elsewhere: see [`namesake_region`]).
+fn choose_readings(
+    gazetteer: &Gazetteer,
+    groups: &mut HashMap<Key, Group>,
+    accepted: &[Key],
+    story: &Context,
+) {
+    let mut story_places: Option<Vec<Place>> = None;
+    for key in accepted {
+        if let Some(group) = groups.get_mut(key) {
+            group.place = best_option(key.cues, &group.options, Some(story)).map(|(p, _, _)| {
+                if p.kind != PlaceKind::Country {
+                    return p.id;
+                }
+                // Decoded once per story, and only where a country is named.
+                let places = story_places.get_or_insert_with(|| {
+                    story
+                        .ids
+                        .iter()
+                        .filter_map(|&id| gazetteer.place(id))
+                        .collect()
+                });
+                namesake_region(&p, &group.options, places).unwrap_or(p.id)
+            });
+        }
+    }
+}
+
+/// "Hatay province … visited Kahramanmaras and Hatay": where the story names a region
+/// with its kind word, the region's bare name means the region, not a city that bears
+/// that name only as an alternate (Antakya, also called Hatay). A city known by the name
+/// itself keeps it: "Belgorod region … shells hit Belgorod" is still the city.
+fn prefer_named_regions(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
+    let named: Vec<PlaceId> = keys
+        .iter()
+        .filter(|key| key.cues & cue::REGION != 0)
+        .filter_map(|key| groups.get(key)?.place)
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    for key in keys {
+        if key.cues & (cue::REGION | cue::SETTLEMENT) != 0 {
+            continue;
+        }
+        let Some(group) = groups.get_mut(key) else {
+            continue;
+        };
+        let Some(id) = group.place else { continue };
+        let alternate_city = group.options.iter().any(|(p, how)| {
+            p.id == id && p.kind == PlaceKind::Settlement && *how == NameMatch::Alternate
+        });
+        if !alternate_city {
+            continue;
+        }
+        if let Some((region, _)) = group.options.iter().find(|(p, how)| {
+            p.kind == PlaceKind::Region && *how == NameMatch::Name && named.contains(&p.id)
+        }) {
+            group.place = Some(region.id);
+        }
     }
 }
 
