@@ -264,8 +264,8 @@ fn assemble(
             cut_clauses(sentence_text, sentence.range.start, &mut clauses);
             clauses_of = Some(mention.sentence);
         }
-        let governing =
-            governing(&clauses, sentence_temporals, mention).and_then(|t| resolve_in(sentence, t));
+        let governing = governing(text, &clauses, sentence_temporals, mention)
+            .and_then(|t| resolve_in(sentence, t));
         let (date, date_source) = match governing {
             Some(date) => (date, DateSource::Text),
             None => (
@@ -298,14 +298,23 @@ fn assemble(
 /// nearest one, the one after it on a tie); otherwise the nearest expression of a main
 /// clause does. Expressions in another subordinate clause (", which received candidate
 /// status in June of last year") never leak out of it.
+///
+/// A possessive expression dates the noun it qualifies and what that noun governs
+/// ("Monday's attack on the Crimean Bridge"), never a place before it: in "which Moscow
+/// calls retaliation for Monday's attack", Moscow is not dated Monday.
 fn governing<'t>(
+    text: &str,
     clauses: &[Clause],
     temporals: &'t [TemporalMention],
     mention: &PlaceMention,
 ) -> Option<&'t TemporalMention> {
-    if temporals.is_empty() {
-        return None;
-    }
+    let possessive_after = |t: &TemporalMention| {
+        t.start >= mention.end as usize
+            && text
+                .get(t.end..)
+                .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("\u{2019}s "))
+    };
+    let usable = || temporals.iter().filter(|t| !possessive_after(t));
     let clause_of = |at: usize| clauses.iter().rposition(|c| c.start <= at).unwrap_or(0);
     let own = clause_of(mention.start as usize);
     let in_own = |t: &&TemporalMention| clause_of(t.start) == own;
@@ -314,10 +323,10 @@ fn governing<'t>(
             .get(clause_of(t.start))
             .is_some_and(|c| c.subordinate)
     };
-    if temporals.iter().any(|t| in_own(&t)) {
-        nearest(temporals.iter().filter(in_own), mention)
+    if usable().any(|t| in_own(&t)) {
+        nearest(usable().filter(in_own), mention)
     } else {
-        nearest(temporals.iter().filter(in_main), mention)
+        nearest(usable().filter(in_main), mention)
     }
 }
 
@@ -453,6 +462,24 @@ mod tests {
             found,
             [("Algeria".to_string(), "2023-09-10".to_string())],
             "the clause's year does not date the place before it"
+        );
+    }
+
+    /// A possessive expression dates what follows it, not a place before it.
+    #[test]
+    fn a_possessive_date_dates_the_noun_after_it() {
+        let found = dated(
+            "2023-07-18",
+            "Missiles hit Odesa, which Moscow calls retaliation for Monday's attack on Kerch.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Odesa".to_string(), "2023-07-18".to_string()),
+                ("Moscow".to_string(), "2023-07-18".to_string()),
+                ("Kerch".to_string(), "2023-07-17".to_string())
+            ],
+            "Monday's dates the attack on Kerch, not Moscow's calling it so"
         );
     }
 }
