@@ -56,6 +56,9 @@ pub mod cue {
     /// A name of several words that are all common English words ("Big Bend", "Mount
     /// Pleasant"): a phrase that may be no name at all, so no evidence by itself.
     pub const COMMON_PHRASE: u32 = 1 << 19;
+    /// The match is written with letters outside ASCII ("Los Ángeles"): a place whose
+    /// own name has them is meant rather than a namesake spelt without (Los Angeles).
+    pub const DIACRITICS: u32 = 1 << 20;
 }
 
 /// What a candidate may refer to.
@@ -138,6 +141,12 @@ pub fn find_candidates(
                 cues |= cue::COMMON_PHRASE;
             }
             let end = tokens.get(last).map_or(token.stem_end, |t| t.stem_end);
+            if !text
+                .get(token.start as usize..end as usize)
+                .is_none_or(str::is_ascii)
+            {
+                cues |= cue::DIACRITICS;
+            }
             if cues & cue::REGION != 0
                 && plural_region_follows(gazetteer, text, tokens, last, scratch)
             {

@@ -95,14 +95,20 @@
 //!    Georgia,", "Paris, Texas.", "Poti, Georgia,") name one place: the pair is read
 //!    with the second holding the first, whatever the context says of either name
 //!    alone; the town may only be re-read by its own name, not an alternate one. Not
-//!    "In Moscow, US officials …" or "In Paris, Russia's envoy …".
+//!    "In Moscow, US officials …" or "In Paris, Russia's envoy …". A country read by
+//!    another language's name for it before a country is a town of the second ("Granada,
+//!    Spain" is not Grenada).
+//!    A name written with letters outside ASCII is read among the towns spelt exactly so,
+//!    where there are any ("Los Ángeles" is the Chilean city, not California's; Romanian
+//!    comma-below and cedilla letters count as one).
 //!    The towns of a list ("Shahat, Susa and Al Marj") lie together: a member read over
 //!    300 km from all the others, which lie within 300 km of each other, takes a
 //!    reading of its name near them (Libya's Susa, not Tunisia's Sousse, though the story
 //!    names Tunis); a capital or a city of millions is never moved ("London, Paris and
 //!    Washington").
 //! 6. *Typos.* A capitalised word one edit away from a place the article names
-//!    elsewhere is that place ("Vilinius" → Vilnius).
+//!    elsewhere is that place ("Vilinius" → Vilnius), unless it ends like an adjective
+//!    and the place does not ("Chilean" is no misspelt Chillán).
 //!
 //! # Limits
 //! No coreference ("the capital", "the city"), no demonym-to-country mapping, no

@@ -139,7 +139,7 @@ pub fn find_places(
     for candidate in candidates {
         let group = groups.entry(Key::of(candidate)).or_insert_with(|| Group {
             count: 0,
-            options: admissible_options(gazetteer, candidate),
+            options: spelt_as_written(text, candidate, admissible_options(gazetteer, candidate)),
             place: None,
             sentences: Vec::new(),
         });
@@ -344,6 +344,21 @@ fn settle_appositions(
         let (Some(town), Some(area)) = (find(ma), find(mb)) else {
             continue;
         };
+        // "Granada, Spain": a country read by another language's name for it (Grenada)
+        // before a country is a town of that country.
+        if town.kind == PlaceKind::Country
+            && area.kind == PlaceKind::Country
+            && options(a)
+                .iter()
+                .any(|(p, how)| p.id == town.id && *how == NameMatch::Alternate)
+        {
+            if let Some(other) = town_within(options(a), &area)
+                && let Some(m) = mentions.get_mut(ma)
+            {
+                m.place = other.id;
+            }
+            continue;
+        }
         if town.kind != PlaceKind::Settlement
             || !matches!(area.kind, PlaceKind::Region | PlaceKind::Country)
             || contains(&area, &town)
@@ -356,17 +371,23 @@ fn settle_appositions(
         }) && let Some(m) = mentions.get_mut(mb)
         {
             m.place = other.id;
-        } else if let Some((other, _)) = options(a)
-            .iter()
-            .filter(|(p, how)| {
-                p.kind == PlaceKind::Settlement && *how == NameMatch::Name && contains(&area, p)
-            })
-            .max_by_key(|(p, _)| p.prior)
+        } else if let Some(other) = town_within(options(a), &area)
             && let Some(m) = mentions.get_mut(ma)
         {
             m.place = other.id;
         }
     }
+}
+
+/// The most prominent town among `options`, named by its own name, that `area` holds.
+fn town_within<'o>(options: &'o [(Place, NameMatch)], area: &Place) -> Option<&'o Place> {
+    options
+        .iter()
+        .filter(|(p, how)| {
+            p.kind == PlaceKind::Settlement && *how == NameMatch::Name && contains(area, p)
+        })
+        .max_by_key(|(p, _)| p.prior)
+        .map(|(p, _)| p)
 }
 
 /// The option a mention was resolved to.
@@ -564,6 +585,46 @@ impl Key {
             words: candidate.words,
         }
     }
+}
+
+/// "Los Ángeles" written so is the Chilean city, not California's: where a name is
+/// written with letters outside ASCII and some towns' own names are spelt exactly so,
+/// the towns spelt otherwise are dropped (other kinds stay: "Mahilioŭ" may still be the
+/// city of Mahilyow rather than the region of that spelling).
+fn spelt_as_written(
+    text: &str,
+    candidate: &Candidate,
+    mut options: Vec<(Place, NameMatch)>,
+) -> Vec<(Place, NameMatch)> {
+    if candidate.cues & cue::DIACRITICS == 0 {
+        return options;
+    }
+    let written = spelling(
+        text.get(candidate.start as usize..candidate.end as usize)
+            .unwrap_or(""),
+    );
+    let town = |p: &Place| p.kind == PlaceKind::Settlement;
+    if options
+        .iter()
+        .any(|(p, _)| town(p) && spelling(p.name) == written)
+    {
+        options.retain(|(p, _)| !town(p) || spelling(p.name) == written);
+    }
+    options
+}
+
+/// A name in lower case, with the letters written two ways made one: Romanian's comma
+/// below and cedilla ("Ocnița", "Ocniţa"), and the typographic apostrophe.
+fn spelling(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ș' => 'ş',
+            'ț' => 'ţ',
+            '\u{2019}' | '\u{2bc}' => '\'',
+            c => c,
+        })
+        .collect()
 }
 
 /// True for a phrase of several words that only one place bears ("Novaya Tavolzhanka"):
@@ -839,7 +900,8 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>) ->
 }
 
 /// The named place `word` misspells, if any. A word that only adds a letter at the end
-/// is a derived form ("Transnistrian", "Kyivan"), a place only before a region word.
+/// is a derived form ("Transnistrian", "Kyivan"), a place only before a region word; a
+/// word in an adjective's ending ("Chilean") misspells no place that lacks it.
 fn typo_of(
     gazetteer: &Gazetteer,
     word: &str,
@@ -849,8 +911,17 @@ fn typo_of(
     if word.len() < 6 {
         return None;
     }
+    // "Chilean" is an adjective, not a misspelt "Chillán".
+    let adjective = |w: &str| {
+        ["ian", "ean", "ese", "ish"]
+            .iter()
+            .find(|s| w.ends_with(*s))
+    };
     let (_, place) = named.iter().find(|(key, _)| {
-        within_one_edit(word, key) && (!word.starts_with(key.as_str()) || cues & cue::REGION != 0)
+        within_one_edit(word, key)
+            && (!word.starts_with(key.as_str()) || cues & cue::REGION != 0)
+            && (word.starts_with(key.as_str())
+                || adjective(word).is_none_or(|suffix| key.ends_with(suffix)))
     })?;
     // The dictionary check comes last: it is the costly one, and few words get this far.
     (!gazetteer.is_common_word(word)).then_some(*place)
