@@ -59,6 +59,9 @@ pub mod cue {
     /// The match is written with letters outside ASCII ("Los Ángeles"): a place whose
     /// own name has them is meant rather than a namesake spelt without (Los Angeles).
     pub const DIACRITICS: u32 = 1 << 20;
+    /// "River" comes right after or "river" right before ("the St Lawrence River"): a
+    /// river is meant, and no town of its name stands for it.
+    pub const RIVER: u32 = 1 << 21;
 }
 
 /// What a candidate may refer to.
@@ -554,6 +557,9 @@ fn surrounding_cues(
             cues |= cue::REGION;
         } else if word.classes.has(Class::WATER_AFTER) {
             cues |= cue::WATER;
+            if next.eq_ignore_ascii_case("river") {
+                cues |= cue::RIVER;
+            }
         } else if word.classes.has(Class::SETTLEMENT_AFTER) {
             cues |= cue::SETTLEMENT;
         } else if word.classes.has(Class::STREET_AFTER) && n.capitalized {
@@ -681,7 +687,11 @@ fn previous_word_cues(
     }
     // "the river Dnipro", "the River Thames".
     if gap == " " && p.stem(text).eq_ignore_ascii_case("river") {
-        cues |= cue::WATER;
+        cues |= cue::WATER | cue::RIVER;
+    }
+    // "upstate New York" is the state.
+    if gap == " " && matches!(p.stem(text), "upstate" | "downstate") {
+        cues |= cue::REGION;
     }
     if gap == " " && !p.capitalized && word.classes.has(Class::VESSEL_BEFORE) {
         cues |= cue::VESSEL;

@@ -56,7 +56,9 @@
 //!    same sentence ("near Kobani and Qamishli in northern Syria"): "Wagner", an old
 //!    name of Talent, Oregon, stays the mercenary group however often "US" comes up.
 //! 4. *Kind.* "X region/oblast/province/territory", "region of X", "governor of X" and "X
-//!    governor" mean the region; "X River" the river; otherwise a settlement is
+//!    governor" and "upstate X" mean the region; "X River" the river, and where the data
+//!    has no river of that name no town stands for it ("the St Lawrence River" is no
+//!    parish of Jersey); otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since

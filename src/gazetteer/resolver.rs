@@ -267,7 +267,8 @@ fn choose_readings(
 /// "Hatay province … visited Kahramanmaras and Hatay": where the story names a region
 /// with its kind word, the region's bare name means the region, not a city that bears
 /// that name only as an alternate (Antakya, also called Hatay). A city known by the name
-/// itself keeps it: "Belgorod region … shells hit Belgorod" is still the city.
+/// itself keeps it: "Belgorod region … shells hit Belgorod" is still the city; so does a
+/// capital or a city of millions ("upstate New York … smoke over New York").
 fn prefer_named_regions(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
     let named: Vec<PlaceId> = keys
         .iter()
@@ -285,8 +286,12 @@ fn prefer_named_regions(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
             continue;
         };
         let Some(id) = group.place else { continue };
+        // A capital or a city of millions is known by any of its names ("New York").
         let alternate_city = group.options.iter().any(|(p, how)| {
-            p.id == id && p.kind == PlaceKind::Settlement && *how == NameMatch::Alternate
+            p.id == id
+                && p.kind == PlaceKind::Settlement
+                && *how == NameMatch::Alternate
+                && !strong(p, NameMatch::Name)
         });
         if !alternate_city {
             continue;
@@ -646,6 +651,10 @@ fn accept(
 ) -> Option<Place> {
     let opts = &group.options[..];
     let (best, how, _) = best_option(key.cues, opts, Some(context))?;
+    // "the St Lawrence River" is no parish of Jersey: a river the data lacks is no town.
+    if key.cues & cue::RIVER != 0 && best.kind != PlaceKind::Water {
+        return None;
+    }
     // "Fulton County", "Pasco County": no town, and no region of a country the story is
     // not in (Peru's Pasco); the gazetteer has no second-level regions to offer.
     if key.cues & cue::COUNTY != 0

@@ -246,6 +246,7 @@ fn classify(lower: &[u8]) -> W {
             b"friday" => W::Weekday(Weekday::Fri),
             b"sunday" => W::Weekday(Weekday::Sun),
             b"coming" => W::Next,
+            b"should" => W::Would,
             b"middle" => W::Modifier,
             b"months" => W::MonthWord,
             b"during" | b"before" | b"spring" | b"summer" | b"autumn" | b"winter" => W::Cue,
