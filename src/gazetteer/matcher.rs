@@ -442,7 +442,8 @@ fn single_word_cues(
     let Some(token) = tokens.get(i) else { return 0 };
     let word = word_at(gazetteer, text, token, buf);
     let mut cues = 0;
-    if word.common {
+    // "Réunion" written with its accent is the island, not a reunion.
+    if word.common && token.ascii {
         cues |= cue::COMMON_WORD;
     }
     if word

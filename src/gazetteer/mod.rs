@@ -25,7 +25,8 @@
 //!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv).
 //! 2. *False friends.* A single-word name that is a common English word ("Summit",
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
-//!    a million) or right after a locative preposition ("in Nice"). Demonyms
+//!    a million) or right after a locative preposition ("in Nice"); one written with
+//!    accents is no English word ("Réunion", "Ełk"). Demonyms
 //!    ("Ukrainian"), month and weekday names, and organisation words are never places.
 //!    A name inside a person's name is dropped: after a title ("President", "Mr") or
 //!    glued to another capitalised non-place word ("Vladimir Putin", "Maia Sandu").
