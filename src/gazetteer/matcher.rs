@@ -132,6 +132,10 @@ pub fn find_candidates(
             i += 1;
             continue;
         }
+        if compound_tail(text, tokens, i) {
+            i += 1;
+            continue;
+        }
         if let Some((last, value)) = walk(gazetteer, text, tokens, i, scratch) {
             let mut cues = surrounding_cues(gazetteer, text, tokens, i, last, scratch);
             if last == i {
@@ -188,6 +192,24 @@ pub fn find_candidates(
             i += 1;
         }
     }
+}
+
+/// True when token `i` ends a hyphenated name joined by a lower-case word ("Lebel-sur-
+/// Quévillon"): a name the data lacks, whose tail is no place of its own (the names the
+/// data has, "Rostov-on-Don", match whole before this is asked).
+fn compound_tail(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(head), Some(link), Some(tail)) = (
+        i.checked_sub(2).and_then(|k| tokens.get(k)),
+        i.checked_sub(1).and_then(|k| tokens.get(k)),
+        tokens.get(i),
+    ) else {
+        return false;
+    };
+    head.capitalized
+        && !link.capitalized
+        && link.shape == Shape::Word
+        && text.get(head.end as usize..link.start as usize) == Some("-")
+        && text.get(link.end as usize..tail.start as usize) == Some("-")
 }
 
 /// True when a plural region word follows token `last` ("… Kherson regions").

@@ -22,7 +22,9 @@
 //!    UAE) come from a case-sensitive table. Other words of up to four capitals are
 //!    acronyms ("NATO", "IAEA"), except a wire dateline's places opening their sentence
 //!    before a comma ("KYIV, June 5 (Reuters) -", "WARSAW/KYIV, Aug 2"); longer all-caps words are places
-//!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv).
+//!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv). The
+//!    tail of a hyphenated name the data lacks is no place ("Lebel-sur-Quévillon" is
+//!    not Quevillon in Normandy).
 //! 2. *False friends.* A single-word name that is a common English word ("Summit",
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
 //!    a million) or right after a locative preposition ("in Nice"); one written with
