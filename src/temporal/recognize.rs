@@ -556,8 +556,9 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
     }
 }
 
-/// Words the local tense looks through before giving up.
-const LOCAL_REACH: usize = 6;
+/// Words the local tense looks through before giving up: enough for a verb and its
+/// object ("would hold an emergency summit in Abuja on Sunday").
+const LOCAL_REACH: usize = 8;
 
 /// The tense of the verb an expression at tokens `first..=last` hangs on, if the words
 /// next to it tell: the nearest tense word before it in its clause ("was in Kyiv on 13
