@@ -59,8 +59,9 @@ pub mod cue {
     /// The match is written with letters outside ASCII ("Los Ángeles"): a place whose
     /// own name has them is meant rather than a namesake spelt without (Los Angeles).
     pub const DIACRITICS: u32 = 1 << 20;
-    /// "River" comes right after or "river" right before ("the St Lawrence River"): a
-    /// river is meant, and no town of its name stands for it.
+    /// "River", "Lake" or "Reservoir" comes right after, or "river" right before ("the
+    /// St Lawrence River", "the Barrington Lake fire"): inland water is meant, and no
+    /// town of its name stands for it.
     pub const RIVER: u32 = 1 << 21;
 }
 
@@ -580,7 +581,10 @@ fn surrounding_cues(
             cues |= cue::REGION;
         } else if word.classes.has(Class::WATER_AFTER) {
             cues |= cue::WATER;
-            if next.eq_ignore_ascii_case("river") {
+            if ["river", "lake", "reservoir"]
+                .iter()
+                .any(|w| next.eq_ignore_ascii_case(w))
+            {
                 cues |= cue::RIVER;
             }
         } else if word.classes.has(Class::SETTLEMENT_AFTER) {
@@ -724,6 +728,14 @@ fn previous_word_cues(
         cues |= cue::AFTER_TITLE;
     } else if adjacent(text, p, start) && p.shape == Shape::Word && name_like(p, word.classes) {
         cues |= cue::AFTER_NAME;
+        // "said Juan Pablo Lagos": after two names, a surname, however big a city it is.
+        if let Some(b) = first.checked_sub(2).and_then(|k| tokens.get(k))
+            && adjacent(text, b, p)
+            && b.shape == Shape::Word
+            && name_like(b, info(gazetteer, b.stem(text), buf).classes)
+        {
+            cues |= cue::PERSON_NAME;
+        }
     }
     if is_of
         && same_clause

@@ -30,7 +30,8 @@
 //!    a million) or right after a locative preposition ("in Nice"); one written with
 //!    accents is no English word ("Réunion", "Ełk"). Demonyms
 //!    ("Ukrainian"), month and weekday names, and organisation words are never places.
-//!    A name inside a person's name is dropped: after a title ("President", "Mr") or
+//!    A name inside a person's name is dropped: after two given names ("said Juan Pablo
+//!    Lagos", however big a city Lagos is), after a title ("President", "Mr") or
 //!    glued to another capitalised non-place word ("Vladimir Putin", "Maia Sandu").
 //!    A name inside an organisation's title ("Freedom of Russia Legion", "Wall Street
 //!    Journal") is dropped too, unless the place is important (a capital or large city:
@@ -60,8 +61,9 @@
 //!    name of Talent, Oregon, stays the mercenary group however often "US" comes up.
 //! 4. *Kind.* "X region/oblast/province/territory", "region of X", "governor of X" and "X
 //!    governor" and "upstate X" mean the region; "X River" the river, and where the data
-//!    has no river of that name no town stands for it ("the St Lawrence River" is no
-//!    parish of Jersey); otherwise a settlement is
+//!    has no river (or "X Lake", "X Reservoir": no lake) of that name no town stands for
+//!    it ("the St Lawrence River" is no parish of Jersey, "the Barrington Lake fire" no
+//!    town in Rhode Island); otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
