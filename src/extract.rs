@@ -300,8 +300,9 @@ fn assemble(
 /// status in June of last year") never leak out of it.
 ///
 /// A possessive expression dates the noun it qualifies and what that noun governs
-/// ("Monday's attack on the Crimean Bridge"), never a place before it: in "which Moscow
-/// calls retaliation for Monday's attack", Moscow is not dated Monday.
+/// ("Monday's attack on the Crimean Bridge"), not a place before it with its own verb
+/// between: in "which Moscow calls retaliation for Monday's attack", Moscow is not dated
+/// Monday ("killed in Kharkiv in Monday's strike" still is).
 fn governing<'t>(
     text: &str,
     clauses: &[Clause],
@@ -313,6 +314,9 @@ fn governing<'t>(
             && text
                 .get(t.end..)
                 .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("\u{2019}s "))
+            && text
+                .get(mention.end as usize..t.start)
+                .is_some_and(|between| between.split(' ').any(verb_like))
     };
     let usable = || temporals.iter().filter(|t| !possessive_after(t));
     let clause_of = |at: usize| clauses.iter().rposition(|c| c.start <= at).unwrap_or(0);
@@ -389,8 +393,8 @@ fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
 
 /// Auxiliaries and reporting verbs that start a main clause's predicate.
 const MAIN_VERBS: &[&str] = &[
-    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
-    "said", "says", "shall", "should", "told", "was", "were", "will", "would",
+    "are", "can", "cannot", "could", "did", "does", "had", "has", "have", "is", "may", "might",
+    "must", "said", "says", "shall", "should", "told", "was", "were", "will", "would",
 ];
 
 /// True for a lower-case word that reads as a verb: an auxiliary, or a form in "-ed" or
@@ -480,6 +484,15 @@ mod tests {
                 ("Kerch".to_string(), "2023-07-17".to_string())
             ],
             "Monday's dates the attack on Kerch, not Moscow's calling it so"
+        );
+        let found = dated(
+            "2023-07-18",
+            "Five people were killed in Kharkiv in Monday's missile strike.",
+        );
+        assert_eq!(
+            found,
+            [("Kharkiv".to_string(), "2023-07-17".to_string())],
+            "with no verb between, the place is where Monday's strike happened"
         );
     }
 }

@@ -195,6 +195,13 @@ pub fn find_candidates(
     }
 }
 
+/// The particles that join hyphenated place names ("-sur-", "-on-"); not "to" or "and"
+/// ("a Warsaw-to-Kyiv train").
+const NAME_PARTICLES: &[&str] = &[
+    "am", "an", "au", "aux", "da", "de", "del", "der", "des", "di", "du", "en", "im", "la", "le",
+    "les", "lès", "on", "sous", "sur", "upon",
+];
+
 /// True when token `i` ends a hyphenated name joined by a lower-case word ("Lebel-sur-
 /// Quévillon"): a name the data lacks, whose tail is no place of its own (the names the
 /// data has, "Rostov-on-Don", match whole before this is asked).
@@ -207,8 +214,7 @@ fn compound_tail(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     };
     head.capitalized
-        && !link.capitalized
-        && link.shape == Shape::Word
+        && NAME_PARTICLES.contains(&link.text(text))
         && text.get(head.end as usize..link.start as usize) == Some("-")
         && text.get(link.end as usize..tail.start as usize) == Some("-")
 }
@@ -466,7 +472,7 @@ fn single_word_cues(
     let word = word_at(gazetteer, text, token, buf);
     let mut cues = 0;
     // "Réunion" written with its accent is the island, not a reunion.
-    if word.common && token.ascii {
+    if word.common && token.stem(text).is_ascii() {
         cues |= cue::COMMON_WORD;
     }
     if word
@@ -581,10 +587,9 @@ fn surrounding_cues(
             cues |= cue::REGION;
         } else if word.classes.has(Class::WATER_AFTER) {
             cues |= cue::WATER;
-            if ["river", "lake", "reservoir"]
-                .iter()
-                .any(|w| next.eq_ignore_ascii_case(w))
-            {
+            // Capitalised: a lower-case word may name something else ("the Izmail
+            // river port").
+            if matches!(next, "River" | "Lake" | "Reservoir") {
                 cues |= cue::RIVER;
             }
         } else if word.classes.has(Class::SETTLEMENT_AFTER) {
@@ -654,6 +659,18 @@ fn apposition_cues(
     {
         return 0;
     }
+    // "In Kharkiv, a district heating plant was hit": an opening phrase, not an
+    // apposition.
+    if tokens.first().is_some_and(|t| {
+        t.capitalized
+            && t.end < end.start
+            && info(gazetteer, t.stem(text), buf)
+                .classes
+                .has(Class::LOCATIVE)
+    }) && tokens.iter().take(last + 1).skip(1).all(|t| t.capitalized)
+    {
+        return 0;
+    }
     let mut previous = det;
     for t in tokens.iter().skip(last + 2).take(APPOSITION_REACH) {
         if t.capitalized || t.shape != Shape::Word || !adjacent(text, previous, t) {
@@ -667,10 +684,13 @@ fn apposition_cues(
         if t.stem(text) == "capital" || classes.has(Class::SETTLEMENT_AFTER) {
             return cue::SETTLEMENT;
         }
-        // "regional" is an adjective here ("the regional capital"), and "the regional
-        // governor" a person.
-        let stem = t.stem(text);
-        if classes.has(Class::REGION_AFTER) && stem != "regional" && !stem.starts_with("governor") {
+        // Kind nouns only: not "regional" ("the regional capital"), "governor", or
+        // "district" and "republic", which qualify other nouns ("a district heating
+        // plant", "a former Soviet republic" of a country).
+        if matches!(
+            t.stem(text),
+            "region" | "province" | "oblast" | "governorate" | "krai"
+        ) {
             return cue::REGION;
         }
         if classes.has(Class::WATER_AFTER) {
@@ -728,9 +748,15 @@ fn previous_word_cues(
         cues |= cue::AFTER_TITLE;
     } else if adjacent(text, p, start) && p.shape == Shape::Word && name_like(p, word.classes) {
         cues |= cue::AFTER_NAME;
-        // "said Juan Pablo Lagos": after two names, a surname, however big a city it is.
+        // "said Juan Pablo Lagos": after a lower-case word and two names, a surname,
+        // however big a city it is (not "Explosions Rock Kyiv" opening a headline, nor
+        // "the New York Times Beijing bureau", where more capitals come before).
         if let Some(b) = first.checked_sub(2).and_then(|k| tokens.get(k))
+            && let Some(before) = first.checked_sub(3).and_then(|k| tokens.get(k))
             && adjacent(text, b, p)
+            && adjacent(text, before, b)
+            && !before.capitalized
+            && before.shape == Shape::Word
             && b.shape == Shape::Word
             && name_like(b, info(gazetteer, b.stem(text), buf).classes)
         {

@@ -23,15 +23,17 @@
 //!    acronyms ("NATO", "IAEA"), except a wire dateline's places opening their sentence
 //!    before a comma ("KYIV, June 5 (Reuters) -", "WARSAW/KYIV, Aug 2"); longer all-caps words are places
 //!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv). The
-//!    tail of a hyphenated name the data lacks is no place ("Lebel-sur-Quévillon" is
-//!    not Quevillon in Normandy).
+//!    tail of a hyphenated name the data lacks, joined by a particle ("-sur-", "-on-"),
+//!    is no place ("Lebel-sur-Quévillon" is not Quevillon in Normandy; "Warsaw-to-Kyiv"
+//!    is two places).
 //! 2. *False friends.* A single-word name that is a common English word ("Summit",
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
 //!    a million) or right after a locative preposition ("in Nice"); one written with
 //!    accents is no English word ("Réunion", "Ełk"). Demonyms
 //!    ("Ukrainian"), month and weekday names, and organisation words are never places.
-//!    A name inside a person's name is dropped: after two given names ("said Juan Pablo
-//!    Lagos", however big a city Lagos is), after a title ("President", "Mr") or
+//!    A name inside a person's name is dropped: after a lower-case word and two names
+//!    ("said Juan Pablo Lagos", however big a city Lagos is), after a title
+//!    ("President", "Mr") or
 //!    glued to another capitalised non-place word ("Vladimir Putin", "Maia Sandu").
 //!    A name inside an organisation's title ("Freedom of Russia Legion", "Wall Street
 //!    Journal") is dropped too, unless the place is important (a capital or large city:
@@ -61,7 +63,7 @@
 //!    name of Talent, Oregon, stays the mercenary group however often "US" comes up.
 //! 4. *Kind.* "X region/oblast/province/territory", "region of X", "governor of X" and "X
 //!    governor" and "upstate X" mean the region; "X River" the river, and where the data
-//!    has no river (or "X Lake", "X Reservoir": no lake) of that name no town stands for
+//!    has no river (or capitalised "X Lake", "X Reservoir": no lake) of that name no town stands for
 //!    it ("the St Lawrence River" is no parish of Jersey, "the Barrington Lake fire" no
 //!    town in Rhode Island); otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
@@ -77,7 +79,7 @@
 //!    "the Moscow region" is the one around it. An apposition names the kind too:
 //!    "Zaporizhzhia, the regional capital" and "Paradise, a town in …" are settlements,
 //!    "Kherson, the southern region" a region (the first kind noun among the next four
-//!    lower-case words). Where the story names a region with its kind word ("Hatay
+//!    lower-case words; not after an opening "In X,"). Where the story names a region with its kind word ("Hatay
 //!    province"), its bare name means the region, not a city that bears it only as an
 //!    alternate name (Antakya, also "Hatay"); a city known by that very name keeps it
 //!    ("Belgorod region … shells hit Belgorod"). A name before "Road", "Street",
@@ -104,7 +106,8 @@
 //!    alone; the town may only be re-read by its own name, not an alternate one. Not
 //!    "In Moscow, US officials …" or "In Paris, Russia's envoy …". A country read by
 //!    another language's name for it before a country is a town of the second ("Granada,
-//!    Spain" is not Grenada).
+//!    Spain" is not Grenada), if a reader knows the town and the first name opens no
+//!    list ("India, China, Mexico").
 //!    A name written with letters outside ASCII is read among the towns spelt exactly so,
 //!    where there are any ("Los Ángeles" is the Chilean city, not California's; Romanian
 //!    comma-below and cedilla letters count as one).

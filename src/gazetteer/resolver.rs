@@ -296,8 +296,20 @@ fn prefer_named_regions(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
         if !alternate_city {
             continue;
         }
+        // A city whose own name is a spelling of the region's ("Zaporizhzhya",
+        // "Mykolayiv") is the same word: it keeps it.
+        let city_key = group
+            .options
+            .iter()
+            .find(|(p, _)| p.id == id)
+            .map(|(p, _)| name_key(p.name));
         if let Some((region, _)) = group.options.iter().find(|(p, how)| {
-            p.kind == PlaceKind::Region && *how == NameMatch::Name && named.contains(&p.id)
+            p.kind == PlaceKind::Region
+                && *how == NameMatch::Name
+                && named.contains(&p.id)
+                && city_key
+                    .as_deref()
+                    .is_none_or(|city| !spelling_variant(city, &region_key(p.name)))
         }) {
             group.place = Some(region.id);
         }
@@ -357,7 +369,13 @@ fn settle_appositions(
                 .iter()
                 .any(|(p, how)| p.id == town.id && *how == NameMatch::Alternate)
         {
-            if let Some(other) = town_within(options(a), &area)
+            // Not a list of countries ("India, China, Mexico."), and only a town a reader
+            // knows (China, Nuevo León is no such town).
+            let listed = text
+                .get(..a.start as usize)
+                .is_some_and(|before| before.trim_end().ends_with(','));
+            if !listed
+                && let Some(other) = town_within(options(a), &area).filter(|t| t.is_important())
                 && let Some(m) = mentions.get_mut(ma)
             {
                 m.place = other.id;
@@ -934,6 +952,12 @@ fn typo_of(
     })?;
     // The dictionary check comes last: it is the costly one, and few words get this far.
     (!gazetteer.is_common_word(word)).then_some(*place)
+}
+
+/// True when two folded names are spellings of one word: within one edit, or sharing
+/// their first five letters ("zaporizhzhya", "zaporizhzhia").
+fn spelling_variant(a: &str, b: &str) -> bool {
+    within_one_edit(a, b) || (a.len() >= 5 && b.len() >= 5 && a.get(..5) == b.get(..5))
 }
 
 /// True when `a` and `b` differ by at most one insertion, deletion, substitution or

@@ -28,9 +28,9 @@
 //! A sentence is future tense when it holds "will", "would", "shall", "'ll", "going to",
 //! "plans to", "hopes/hoped to", "aims to", "intends to", "scheduled", "expected to",
 //! "due to", "set to", "forecast to", "likely to", "poised to", "upcoming", "coming" or
-//! "next" ("would" and "should" count here, but not for weekdays: "said on Tuesday it
-//! would" is reported speech about the past; as a weekday's own verb they do: "should
-//! begin to clear on Friday" is the coming Friday); past tense
+//! "next" ("would" counts here, but not for weekdays: "said on Tuesday it would" is
+//! reported speech about the past; as a weekday's own verb it does, and so does
+//! "should": "should begin to clear on Friday" is the coming Friday); past tense
 //! when it holds a past-tense verb ("was", "struck", "shelled"; not a bare verb after a
 //! modal or "to": "could hit", "to hit"; the reporting verbs "said", "told", "added" …
 //! do not count, since they say nothing of what is reported); present otherwise.

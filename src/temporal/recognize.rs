@@ -150,6 +150,9 @@ enum W {
     Present,
     /// "weekend": its Saturday.
     Weekend,
+    /// "should": future for a weekday it governs ("should clear on Friday"), and for
+    /// nothing else (not the sentence: "should learn from the March offensive").
+    Should,
     Other,
 }
 
@@ -246,7 +249,7 @@ fn classify(lower: &[u8]) -> W {
             b"friday" => W::Weekday(Weekday::Fri),
             b"sunday" => W::Weekday(Weekday::Sun),
             b"coming" => W::Next,
-            b"should" => W::Would,
+            b"should" => W::Should,
             b"middle" => W::Modifier,
             b"months" => W::MonthWord,
             b"during" | b"before" | b"spring" | b"summer" | b"autumn" | b"winter" => W::Cue,
@@ -556,9 +559,8 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
     }
 }
 
-/// Words the local tense looks through before giving up: enough for a verb and its
-/// object ("would hold an emergency summit in Abuja on Sunday").
-const LOCAL_REACH: usize = 8;
+/// Words the local tense looks through before giving up.
+const LOCAL_REACH: usize = 6;
 
 /// The tense of the verb an expression at tokens `first..=last` hangs on, if the words
 /// next to it tell: the nearest tense word before it in its clause ("was in Kyiv on 13
@@ -589,6 +591,13 @@ fn local_tense(s: &Sentence<'_>, first: usize, last: usize) -> Option<Tense> {
             break;
         }
         k -= 1;
+        // "should clear on Friday" (not "should have been ready on Friday").
+        if s.word(k) == W::Should
+            && matches!(s.word(first), W::Weekday(_))
+            && s.token(k + 1).is_none_or(|t| t.text(s.text) != "have")
+        {
+            return Some(Tense::Future);
+        }
         if let Some(tense) = tense_word(s, k) {
             return Some(tense);
         }
