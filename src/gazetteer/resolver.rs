@@ -285,31 +285,24 @@ fn prefer_named_regions(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
         let Some(group) = groups.get_mut(key) else {
             continue;
         };
-        let Some(id) = group.place else { continue };
-        // A capital or a city of millions is known by any of its names ("New York").
-        let alternate_city = group.options.iter().any(|(p, how)| {
-            p.id == id
+        // The city read, where it bears the name only as an alternate; a capital or a
+        // city of millions is known by any of its names ("New York").
+        let Some((city, _)) = group.options.iter().find(|(p, how)| {
+            Some(p.id) == group.place
                 && p.kind == PlaceKind::Settlement
                 && *how == NameMatch::Alternate
                 && !strong(p, NameMatch::Name)
-        });
-        if !alternate_city {
+        }) else {
             continue;
-        }
+        };
         // A city whose own name is a spelling of the region's ("Zaporizhzhya",
         // "Mykolayiv") is the same word: it keeps it.
-        let city_key = group
-            .options
-            .iter()
-            .find(|(p, _)| p.id == id)
-            .map(|(p, _)| name_key(p.name));
+        let city_key = name_key(city.name);
         if let Some((region, _)) = group.options.iter().find(|(p, how)| {
             p.kind == PlaceKind::Region
                 && *how == NameMatch::Name
                 && named.contains(&p.id)
-                && city_key
-                    .as_deref()
-                    .is_none_or(|city| !spelling_variant(city, &region_key(p.name)))
+                && !spelling_variant(&city_key, &region_key(p.name))
         }) {
             group.place = Some(region.id);
         }
@@ -946,9 +939,11 @@ fn typo_of(
     };
     let (_, place) = named.iter().find(|(key, _)| {
         within_one_edit(word, key)
-            && (!word.starts_with(key.as_str()) || cues & cue::REGION != 0)
-            && (word.starts_with(key.as_str())
-                || adjective(word).is_none_or(|suffix| key.ends_with(suffix)))
+            && if word.starts_with(key.as_str()) {
+                cues & cue::REGION != 0
+            } else {
+                adjective(word).is_none_or(|suffix| key.ends_with(suffix))
+            }
     })?;
     // The dictionary check comes last: it is the costly one, and few words get this far.
     (!gazetteer.is_common_word(word)).then_some(*place)
