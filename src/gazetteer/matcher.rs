@@ -105,6 +105,8 @@ pub fn find_candidates(
     out: &mut Vec<Candidate>,
 ) {
     let first_in_sentence = out.len();
+    // The end of the last name of a kind list ("states such as …") and its kind.
+    let mut list_kind: Option<(u32, u32)> = None;
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         if token.shape != Shape::Word || !token.capitalized {
@@ -155,6 +157,15 @@ pub fn find_candidates(
             {
                 cues |= cue::DIACRITICS;
             }
+            // "states such as Sokoto and Katsina": a plural kind noun before a list gives
+            // its kind to every name of the list.
+            let listed = listed_kind(text, tokens, i, list_kind);
+            list_kind = listed.map(|kind| (end, kind));
+            if let Some(kind) = listed
+                && cues & (cue::REGION | cue::SETTLEMENT | cue::WATER) == 0
+            {
+                cues |= kind;
+            }
             if cues & cue::REGION != 0
                 && plural_region_follows(gazetteer, text, tokens, last, scratch)
             {
@@ -193,6 +204,62 @@ pub fn find_candidates(
             i += 1;
         }
     }
+}
+
+/// Plural kind nouns that, before "such as", "including" or "like", give their kind to
+/// the names listed after ("states such as Sokoto and Katsina", "cities including Lviv").
+const KIND_LISTS: &[(&str, u32)] = &[
+    ("capitals", cue::SETTLEMENT),
+    ("cities", cue::SETTLEMENT),
+    ("districts", cue::REGION),
+    ("oblasts", cue::REGION),
+    ("provinces", cue::REGION),
+    ("regions", cue::REGION),
+    ("states", cue::REGION),
+    ("towns", cue::SETTLEMENT),
+    ("villages", cue::SETTLEMENT),
+];
+
+/// The kind of the name at token `i` from a kind list it opens or continues: `previous`
+/// is the end and kind of the list's last name so far.
+fn listed_kind(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    previous: Option<(u32, u32)>,
+) -> Option<u32> {
+    let start = tokens.get(i)?.start;
+    kind_list_cue(text, tokens, i).or_else(|| {
+        previous
+            .filter(|&(after, _)| {
+                matches!(
+                    text.get(after as usize..start as usize),
+                    Some(", " | " and " | ", and " | " or ")
+                )
+            })
+            .map(|(_, kind)| kind)
+    })
+}
+
+/// The kind a list opened by a plural kind noun gives the name at token `i`, if the name
+/// opens such a list: "states such as Sokoto", "cities, including Lviv", "towns like Izium".
+fn kind_list_cue(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
+    let word = |k: usize| tokens.get(k).map(|t| t.text(text));
+    let link = i.checked_sub(1)?;
+    let noun = match word(link)? {
+        "as" if word(link.checked_sub(1)?)? == "such" => link.checked_sub(2)?,
+        "including" | "like" => link.checked_sub(1)?,
+        _ => return None,
+    };
+    let (noun_token, link_token) = (tokens.get(noun)?, tokens.get(noun + 1)?);
+    let gap = text.get(noun_token.end as usize..link_token.start as usize)?;
+    if !matches!(gap, " " | ", ") {
+        return None;
+    }
+    KIND_LISTS
+        .iter()
+        .find(|(kind, _)| noun_token.text(text) == *kind)
+        .map(|&(_, cue)| cue)
 }
 
 /// The particles that join hyphenated place names ("-sur-", "-on-"); not "to" or "and"

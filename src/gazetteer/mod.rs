@@ -82,7 +82,15 @@
 //!    lower-case words; not after an opening "In X,"). Where the story names a region with its kind word ("Hatay
 //!    province"), its bare name means the region, not a city that bears it only as an
 //!    alternate name (Antakya, also "Hatay"); a city known by that very name keeps it
-//!    ("Belgorod region … shells hit Belgorod"). A name before "Road", "Street",
+//!    ("Belgorod region … shells hit Belgorod"). A plural kind noun before "such as",
+//!    "including" or "like" gives its kind to every name of the list after it ("states
+//!    such as Sokoto and Katsina" are regions, "cities like Lviv and Dnipro" cities).
+//!    A bare name is a first-level region rather than a city of that name (not a
+//!    capital or a city of millions) that lies abroad while the region lies in a country
+//!    of the story, unless the story's other places lie around the city ("southern
+//!    Ontario" in a story about Canada; Ontario among Pomona and Fontana is the
+//!    Californian city), or that is known as "X City" and lies in the region X ("Quebec"
+//!    is the province). A name before "Road", "Street",
 //!    "Avenue", "Boulevard" or "Lane" is a street's, not the place's ("along Salah
 //!    al-Din Road"), unless the whole phrase is a landmark of the data; a lower-case
 //!    "road" leads to the place ("queues on the Chonhar road").

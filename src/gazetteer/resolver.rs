@@ -107,6 +107,22 @@ impl Context {
             .sum();
         near / self.weight
     }
+
+    /// [`Context::density`] of the other anchors: what the story says about `place`
+    /// beyond its own mentions.
+    fn density_around(&self, place: &Place) -> f64 {
+        let own = self
+            .ids
+            .iter()
+            .position(|id| *id == place.id)
+            .and_then(|i| self.points.get(i))
+            .map_or(0.0, |p| p.2);
+        let others = self.weight - own;
+        if others <= 0.0 {
+            return 0.0;
+        }
+        (self.density(place) * self.weight - own) / others
+    }
 }
 
 /// Resolves the candidates of one context (an article, or one item of a collection) and
@@ -247,6 +263,10 @@ fn choose_readings(
     for key in accepted {
         if let Some(group) = groups.get_mut(key) {
             group.place = best_option(key.cues, &group.options, Some(story)).map(|(p, _, _)| {
+                if p.kind == PlaceKind::Settlement {
+                    return province_over_city(gazetteer, key.cues, &group.options, &p, story)
+                        .unwrap_or(p.id);
+                }
                 if p.kind != PlaceKind::Country {
                     return p.id;
                 }
@@ -262,6 +282,50 @@ fn choose_readings(
             });
         }
     }
+}
+
+/// A bare name read as a city where a reader means the first-level region of that name:
+/// - the city lies abroad and the region in a country of the story ("southern Ontario"
+///   in a story about Canada is not Ontario, California), unless the story's places lie
+///   around the city ([`CITY_STORY_DENSITY`]);
+/// - the city is known as "X City" and lies in the region X ("Quebec" is the province,
+///   "Quebec City" the city).
+///
+/// A capital or a city of millions keeps its name ("New York", "Mexico").
+/// The share of a story's places near a city that makes the story one about its
+/// surroundings.
+const CITY_STORY_DENSITY: f64 = 0.1;
+
+fn province_over_city(
+    gazetteer: &Gazetteer,
+    cues: u32,
+    options: &[(Place, NameMatch)],
+    city: &Place,
+    story: &Context,
+) -> Option<PlaceId> {
+    if cues & cue::SETTLEMENT != 0 || strong(city, NameMatch::Name) {
+        return None;
+    }
+    let (region, _) = options.iter().find(|(p, how)| {
+        p.kind == PlaceKind::Region && p.feature_code == "ADM1" && *how == NameMatch::Name
+    })?;
+    // The story's places lie around the city: it is meant.
+    let near_story = |p: &Place| {
+        let d = story.density_around(p);
+        d >= CITY_STORY_DENSITY && d > story.density_around(region)
+    };
+    let abroad = region.country_code != city.country_code
+        && story.has_country(region.country_code)
+        && !near_story(city);
+    let known_as_city = || {
+        region.country_code == city.country_code
+            && city.admin1 == region.name
+            && gazetteer
+                .lookup(&format!("{} City", region.name))
+                .iter()
+                .any(|&(id, _)| id == city.id)
+    };
+    (abroad || known_as_city()).then_some(region.id)
 }
 
 /// "Hatay province … visited Kahramanmaras and Hatay": where the story names a region
