@@ -129,8 +129,11 @@ pub fn find_candidates(
         // "NATO", "IAEA": short capitals are acronyms, except a wire dateline's place
         // opening the sentence before a comma ("KYIV, June 5 (Reuters) -"; two places
         // share one: "WARSAW/KYIV, Aug 2").
-        let short_acronym =
-            token.all_caps && token.stem_end - token.start <= 4 && !in_dateline(text, tokens, i);
+        // An acronym may open a longer name, though ("JFK Airport").
+        let short_acronym = token.all_caps
+            && token.stem_end - token.start <= 4
+            && !in_dateline(text, tokens, i)
+            && walk(gazetteer, text, tokens, i, scratch).is_none_or(|(last, _)| last == i);
         if short_acronym {
             i += 1;
             continue;

@@ -21,7 +21,8 @@
 //! 1. *Shape.* A mention starts with a capital letter. Country abbreviations (UK, US,
 //!    UAE) come from a case-sensitive table. Other words of up to four capitals are
 //!    acronyms ("NATO", "IAEA"), except a wire dateline's places opening their sentence
-//!    before a comma ("KYIV, June 5 (Reuters) -", "WARSAW/KYIV, Aug 2"); longer all-caps words are places
+//!    before a comma ("KYIV, June 5 (Reuters) -", "WARSAW/KYIV, Aug 2") and the first word
+//!    of a longer name ("JFK Airport", "NEW YORK"); longer all-caps words are places
 //!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv). The
 //!    tail of a hyphenated name the data lacks, joined by a particle ("-sur-", "-on-"),
 //!    is no place ("Lebel-sur-Quévillon" is not Quevillon in Normandy; "Warsaw-to-Kyiv"
