@@ -209,8 +209,9 @@ pub fn find_candidates(
     }
 }
 
-/// Plural kind nouns that, before "such as", "including" or "like", give their kind to
-/// the names listed after ("states such as Sokoto and Katsina", "cities including Lviv").
+/// Plural kind nouns that, before "such as", "including", "like" or "of", give their kind
+/// to the names listed after ("states such as Sokoto and Katsina", "cities including
+/// Lviv", "the provinces of Ravenna and Bologna").
 const KIND_LISTS: &[(&str, u32)] = &[
     ("capitals", cue::SETTLEMENT),
     ("cities", cue::SETTLEMENT),
@@ -245,13 +246,14 @@ fn listed_kind(
 }
 
 /// The kind a list opened by a plural kind noun gives the name at token `i`, if the name
-/// opens such a list: "states such as Sokoto", "cities, including Lviv", "towns like Izium".
+/// opens such a list: "states such as Sokoto", "cities, including Lviv", "towns like Izium",
+/// "the provinces of Ravenna".
 fn kind_list_cue(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     let word = |k: usize| tokens.get(k).map(|t| t.text(text));
     let link = i.checked_sub(1)?;
     let noun = match word(link)? {
         "as" if word(link.checked_sub(1)?)? == "such" => link.checked_sub(2)?,
-        "including" | "like" => link.checked_sub(1)?,
+        "including" | "like" | "of" => link.checked_sub(1)?,
         _ => return None,
     };
     let (noun_token, link_token) = (tokens.get(noun)?, tokens.get(noun + 1)?);
@@ -657,9 +659,16 @@ fn surrounding_cues(
             cues |= cue::REGION;
         } else if word.classes.has(Class::WATER_AFTER) {
             cues |= cue::WATER;
-            // Capitalised: a lower-case word may name something else ("the Izmail
-            // river port").
-            if matches!(next, "River" | "Lake" | "Reservoir") {
+            // Capitalised, or a lower-case "river" that ends its phrase ("the Savio river
+            // overflowed"): before a noun, it may name something else ("the Izmail river
+            // port").
+            if matches!(next, "River" | "Lake" | "Reservoir")
+                || (next == "river"
+                    && (ends_phrase(gazetteer, text, n, tokens.get(last + 2), buf)
+                        || tokens
+                            .get(last + 2)
+                            .is_some_and(|v| v.text(text).ends_with("ed"))))
+            {
                 cues |= cue::RIVER;
             }
         } else if word.classes.has(Class::SETTLEMENT_AFTER) {

@@ -64,8 +64,9 @@
 //!    name of Talent, Oregon, stays the mercenary group however often "US" comes up.
 //! 4. *Kind.* "X region/oblast/province/territory", "region of X", "governor of X" and "X
 //!    governor" and "upstate X" mean the region; "X River" the river, and where the data
-//!    has no river (or capitalised "X Lake", "X Reservoir": no lake) of that name no town stands for
-//!    it ("the St Lawrence River" is no parish of Jersey, "the Barrington Lake fire" no
+//!    has no river (or capitalised "X Lake", "X Reservoir": no lake; or a lower-case
+//!    "river" that ends its phrase, "the Savio river overflowed") of that name no town
+//!    stands for it ("the St Lawrence River" is no parish of Jersey, "the Barrington Lake fire" no
 //!    town in Rhode Island); otherwise a settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
@@ -83,9 +84,16 @@
 //!    lower-case words; not after an opening "In X,"). Where the story names a region with its kind word ("Hatay
 //!    province"), its bare name means the region, not a city that bears it only as an
 //!    alternate name (Antakya, also "Hatay"); a city known by that very name keeps it
-//!    ("Belgorod region … shells hit Belgorod"). A plural kind noun before "such as",
-//!    "including" or "like" gives its kind to every name of the list after it ("states
-//!    such as Sokoto and Katsina" are regions, "cities like Lviv and Dnipro" cities).
+//!    ("Belgorod region … shells hit Belgorod"); so does it where the city lies in the
+//!    region ("Bihar" is the state, not Bihar Sharif). A region by its own name beats
+//!    regions of its country that carry the name as an alternate (Natural Earth's
+//!    provinces carry their region's: "Emilia-Romagna" is not the province of Ravenna).
+//!    A region named after its seat, a town of 50,000 people or more within 100 km,
+//!    leaves its bare name to the town ("Authorities in Ravenna"; "Chikwawa", a seat of
+//!    7,000, stays the district). A plural kind noun before "such as", "including",
+//!    "like" or "of" gives its kind to every name of the list after it ("states such as
+//!    Sokoto and Katsina" and "the provinces of Ravenna and Bologna" are regions,
+//!    "cities like Lviv and Dnipro" cities).
 //!    A bare name is a first-level region rather than a city of that name (not a
 //!    capital or a city of millions) that lies abroad while the region lies in a country
 //!    of the story, unless the story's other places lie around the city ("southern

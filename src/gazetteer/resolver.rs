@@ -328,20 +328,18 @@ fn province_over_city(
     (abroad || known_as_city()).then_some(region.id)
 }
 
-/// "Hatay province … visited Kahramanmaras and Hatay": where the story names a region
-/// with its kind word, the region's bare name means the region, not a city that bears
-/// that name only as an alternate (Antakya, also called Hatay). A city known by the name
-/// itself keeps it: "Belgorod region … shells hit Belgorod" is still the city; so does a
-/// capital or a city of millions ("upstate New York … smoke over New York").
+/// "Hatay province … visited Kahramanmaras and Hatay": a region's bare name means the
+/// region, not a city that bears that name only as an alternate (Antakya, also called
+/// Hatay; Bihar Sharif, also called Bihar), where the story names the region with its
+/// kind word or the city lies in it. A city known by the name itself keeps it:
+/// "Belgorod region … shells hit Belgorod" is still the city; so does a capital or a
+/// city of millions ("upstate New York … smoke over New York").
 fn prefer_named_regions(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
     let named: Vec<PlaceId> = keys
         .iter()
         .filter(|key| key.cues & cue::REGION != 0)
         .filter_map(|key| groups.get(key)?.place)
         .collect();
-    if named.is_empty() {
-        return;
-    }
     for key in keys {
         if key.cues & (cue::REGION | cue::SETTLEMENT) != 0 {
             continue;
@@ -365,7 +363,8 @@ fn prefer_named_regions(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
         if let Some((region, _)) = group.options.iter().find(|(p, how)| {
             p.kind == PlaceKind::Region
                 && *how == NameMatch::Name
-                && named.contains(&p.id)
+                && (named.contains(&p.id)
+                    || (p.country_code == city.country_code && city.admin1 == p.name))
                 && !spelling_variant(&city_key, &region_key(p.name))
         }) {
             group.place = Some(region.id);
@@ -895,6 +894,13 @@ fn alternate_worthy(candidate: &Candidate) -> bool {
 /// 80 km away).
 const CITY_REGION_KM: f64 = 25.0;
 
+/// How far from a region's point its seat may lie and still be the town its name is
+/// taken from.
+const SEAT_KM: f64 = 100.0;
+
+/// The population that makes a region's seat a town known in its own right.
+const SEAT_POPULATION: u32 = 50_000;
+
 /// The best option for a candidate, with or without context: place, how it was named,
 /// score.
 fn best_option(
@@ -929,6 +935,35 @@ fn best_option(
                 .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)))
         {
             return Some(around);
+        }
+    }
+    if cues & cue::REGION == 0 && best.0.kind == PlaceKind::Region {
+        // "Emilia-Romagna": where provinces carry their region's name as an alternate, the
+        // region that bears it as its own is meant.
+        if best.1 == NameMatch::Alternate
+            && let Some(own) = scored
+                .clone()
+                .filter(|(p, how, _)| {
+                    p.kind == PlaceKind::Region
+                        && *how != NameMatch::Alternate
+                        && p.country_code == best.0.country_code
+                })
+                .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)))
+        {
+            return Some(own);
+        }
+        // "Authorities in Ravenna": a region named after its seat, a town known in its
+        // own right, leaves the bare name to the town ("the province of Ravenna" keeps
+        // the region; "Chikwawa", a district seat of 7,000 people, is the district).
+        if let Some(seat) = options.iter().find(|(p, how)| {
+            p.kind == PlaceKind::Settlement
+                && *how != NameMatch::Alternate
+                && matches!(p.feature_code, "PPLA" | "PPLA2" | "PPLC")
+                && p.population >= SEAT_POPULATION
+                && p.country_code == best.0.country_code
+                && haversine_km(p.lat, p.lon, best.0.lat, best.0.lon) < SEAT_KM
+        }) {
+            return Some((seat.0, seat.1, score(cues, &seat.0, seat.1, context)));
         }
     }
     // "crossed the Dnipro": with an article and no kind word, a river of that name is
@@ -1014,9 +1049,14 @@ fn typo_of(
 }
 
 /// True when two folded names are spellings of one word: within one edit, or sharing
-/// their first five letters ("zaporizhzhya", "zaporizhzhia").
+/// their first five letters and about their length ("zaporizhzhya", "zaporizhzhia"; not
+/// "bihar sharif", "bihar").
 fn spelling_variant(a: &str, b: &str) -> bool {
-    within_one_edit(a, b) || (a.len() >= 5 && b.len() >= 5 && a.get(..5) == b.get(..5))
+    within_one_edit(a, b)
+        || (a.len() >= 5
+            && b.len() >= 5
+            && a.len().abs_diff(b.len()) <= 2
+            && a.get(..5) == b.get(..5))
 }
 
 /// True when `a` and `b` differ by at most one insertion, deletion, substitution or

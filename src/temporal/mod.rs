@@ -15,7 +15,7 @@
 //! | "today", "this morning", "tonight", "overnight", "in the early hours" | P |
 //! | "overnight on Thursday", "overnight into Friday" | that weekday, as for "on Thursday" |
 //! | "yesterday", "last night", "the previous night" / "tomorrow" / "3 days ago" | P-1 / P+1 / P-3 |
-//! | "this week", "last week" / "next week" | P / P+7 |
+//! | "this week", "last week", "next week" | P (no day is named; "Friday next week" names one) |
 //! | "in May", "mid-July", "late May", "throughout May" | that month (month granularity): the latest ≤ P in a past-tense sentence, the next one ≥ P in a future-tense one, else the nearer; the same three-month rule as a day and month |
 //! | "this month", "earlier this month" / "last month" / "next month" | P's month / the one before / after |
 //! | "June of last year", "May last year", "last June" | that month of P's year - 1 |

@@ -113,8 +113,9 @@ pub fn resolve(
             date.map(EventDate::day)
         }
         Expr::RelativeDays(n) => add_days(p, i64::from(n)).map(EventDate::day),
-        // GUIDELINES.md: "this week" and "last week" date to P itself.
-        Expr::RelativeWeeks(n) => add_days(p, 7 * i64::from(n.max(0))).map(EventDate::day),
+        // GUIDELINES.md: "this week" and "last week" date to P itself; so does "next
+        // week", which names no day either (a day of it is named: "Friday next week").
+        Expr::RelativeWeeks(_) => Some(EventDate::day(p)),
         Expr::RelativeMonths(n) => {
             let first = p.with_day(1)?;
             let shifted = if n >= 0 {
