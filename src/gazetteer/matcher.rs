@@ -267,6 +267,13 @@ fn kind_list_cue(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
         .map(|&(_, cue)| cue)
 }
 
+/// Navies' ship prefixes: a name right after one is the ship's ("the BRP Sierra Madre",
+/// "USS Ohio", "HMS Belfast").
+const SHIP_PREFIXES: &[&str] = &[
+    "ARA", "BNS", "BRP", "FS", "HMAS", "HMCS", "HMNZS", "HMS", "INS", "ITS", "JS", "KRI", "PNS",
+    "RFS", "ROKS", "TCG", "USNS", "USS",
+];
+
 /// The particles that join hyphenated place names ("-sur-", "-on-"); not "to" or "and"
 /// ("a Warsaw-to-Kyiv train").
 const NAME_PARTICLES: &[&str] = &[
@@ -819,7 +826,10 @@ fn previous_word_cues(
     if gap == " " && matches!(p.stem(text), "upstate" | "downstate") {
         cues |= cue::REGION;
     }
-    if gap == " " && !p.capitalized && word.classes.has(Class::VESSEL_BEFORE) {
+    if gap == " "
+        && ((!p.capitalized && word.classes.has(Class::VESSEL_BEFORE))
+            || (p.all_caps && SHIP_PREFIXES.contains(&p.text(text))))
+    {
         cues |= cue::VESSEL;
     }
     let title_gap = matches!(gap, " " | ". " | "\u{a0}");

@@ -40,8 +40,8 @@
 //!    Journal") is dropped too, unless the place is important (a capital or large city:
 //!    "Kyiv City Military Administration" speaks of Kyiv); inside a publication's title
 //!    ("The Moscow Times", "the Kyiv Independent") it is dropped even then. A name
-//!    right after a kind of ship ("the cruiser Moskva", "the submarine Kursk") is the
-//!    ship's; one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A
+//!    right after a kind of ship ("the cruiser Moskva", "the submarine Kursk") or a
+//!    navy's ship prefix ("the BRP Sierra Madre", "USS Ohio") is the ship's; one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A
 //!    sentence's opening "The" before a lower-case word is an article, not the start of
 //!    a name ("The city of Kherson" is not "The City", London; "The Hague" is a name).
 //!    A given name before an Arabic surname's article is a person's ("said Salem

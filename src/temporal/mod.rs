@@ -32,7 +32,8 @@
 //! reported speech about the past; as a weekday's own verb it does, and so does
 //! "should": "should begin to clear on Friday" is the coming Friday); past tense
 //! when it holds a past-tense verb ("was", "struck", "shelled"; not a bare verb after a
-//! modal or "to": "could hit", "to hit"; the reporting verbs "said", "told", "added" …
+//! modal or "to": "could hit", "to hit", nor a passive one after a modal: "would not be
+//! allowed", "will be suspended"; the reporting verbs "said", "told", "added" …
 //! do not count, since they say nothing of what is reported); present otherwise.
 //!
 //! A month or a day and month takes the tense of its own verb where the words next to

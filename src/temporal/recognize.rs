@@ -630,14 +630,21 @@ const BARE_VERB_BEFORE: &[&str] = &[
     "would",
 ];
 
-/// True when token `i` follows a modal or "to", maybe with a "not" between.
+/// True when token `i` follows a modal or "to", maybe with a "not" between; or a modal
+/// and a passive "be" ("would not be allowed"; not "due to be held", whose participle
+/// keeps its past reading for "…, due to be held on Sunday, was called off").
 fn after_modal(s: &Sentence<'_>, i: usize) -> bool {
     let text_at = |k: usize| s.token(k).map_or("", |t| t.text(s.text));
     let mut k = i.wrapping_sub(1);
+    let passive = text_at(k) == "be";
+    if passive {
+        k = k.wrapping_sub(1);
+    }
     if text_at(k) == "not" {
         k = k.wrapping_sub(1);
     }
-    BARE_VERB_BEFORE.contains(&text_at(k))
+    let modal = text_at(k);
+    BARE_VERB_BEFORE.contains(&modal) && !(passive && modal == "to")
 }
 
 /// "set to", "plan to", "hoped to", "forecast to", "likely to" are future ("due", "expected" and the
