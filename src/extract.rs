@@ -5,7 +5,9 @@
 //! recogniser and the place matcher. Place candidates are resolved against the
 //! article's context (or the item's, for collections of unrelated articles). Each place
 //! mention then takes the date of the temporal expression nearest to it in its sentence
-//! (`date_source: text`), or the item's publication date (`published`).
+//! (`date_source: text`), or the item's publication date (`published`). The places of
+//! a wire dateline ("MANILA, Philippines (AP) —") take the publication date: they say
+//! where the story was filed, not where the sentence after them happened.
 //!
 //! Everything is kept as byte spans into [`Article::text`]; strings are only made when
 //! events are printed.
@@ -264,7 +266,9 @@ fn assemble(
             cut_clauses(sentence_text, sentence.range.start, &mut clauses);
             clauses_of = Some(mention.sentence);
         }
-        let governing = governing(text, &clauses, sentence_temporals, mention)
+        let governing = (!in_dateline(text, sentence.range.start, mention))
+            .then(|| governing(text, &clauses, sentence_temporals, mention))
+            .flatten()
             .and_then(|t| resolve_in(sentence, t));
         let (date, date_source) = match governing {
             Some(date) => (date, DateSource::Text),
@@ -288,6 +292,36 @@ fn assemble(
     out.events.sort_by_key(|e| (e.start, e.end));
     out.dates.sort_by_key(|d| d.start);
     out
+}
+
+/// True when the mention is a place of a wire dateline opening its sentence ("MANILA,
+/// Philippines (AP) —", "MOSCOW/KYIV, May 23 (Reuters) -"): where the story was filed,
+/// on its publication day, whatever the sentence after it dates ("… collided on
+/// Sunday").
+fn in_dateline(text: &str, sentence_start: usize, mention: &PlaceMention) -> bool {
+    let (start, end) = (mention.start as usize, mention.end as usize);
+    let capitals = |s: &str| {
+        s.chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '/'))
+    };
+    let (Some(before), Some(name), Some(after)) = (
+        text.get(sentence_start..start),
+        text.get(start..end),
+        text.get(end..),
+    ) else {
+        return false;
+    };
+    // "MANILA" or "KYIV" of "MOSCOW/KYIV", before a comma or a slash ...
+    let city = capitals(before)
+        && capitals(name)
+        && name.chars().any(char::is_alphabetic)
+        && (after.starts_with(',') || after.starts_with('/'));
+    // ... and the country or region after the city's comma ("MANILA, Philippines (AP)").
+    let area = before
+        .strip_suffix(", ")
+        .is_some_and(|city| !city.is_empty() && capitals(city))
+        && (after.starts_with(" (") || after.starts_with(','));
+    city || area
 }
 
 /// The temporal expression that governs a place mention in its sentence.
@@ -440,6 +474,23 @@ mod tests {
             .iter()
             .filter_map(|e| Some((g.place(e.place)?.name.to_string(), e.date.to_string())))
             .collect()
+    }
+
+    /// A wire dateline's places are where the story was filed, on its publication day.
+    #[test]
+    fn a_dateline_place_takes_the_publication_day() {
+        let found = dated(
+            "2023-10-23",
+            "MANILA, Philippines (AP) — Ships collided near Palawan on Sunday.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Manila".to_string(), "2023-10-23".to_string()),
+                ("Philippines".to_string(), "2023-10-23".to_string()),
+                ("Palawan".to_string(), "2023-10-22".to_string())
+            ]
+        );
     }
 
     /// A relative clause's dates stay in it, and a comma and a verb end it.
