@@ -6,12 +6,14 @@
 //! ("BBC Verify", "Analysis", "Media caption,", "Image caption,") and image credits
 //! ("…Image source, Reuters") are neither titles nor text to read. An entry whose stamp
 //! cannot be read takes the time of the entry after it (the one before it on the page's
-//! timeline), with a warning.
+//! timeline), with a warning. The summary block is dated like the page: the latest entry
+//! of the last day it was updated from 06:00 on (entries in the small hours belong to
+//! the night before).
 
 use super::timestamp::{plausible, zone_offset};
 use super::{ArticleFormat, Body, Item};
 use crate::problem::ProblemKind;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone as _};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone as _, Timelike as _};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -348,24 +350,26 @@ fn fill_missing_times(entries: &mut [Entry], problems: &mut Vec<ProblemKind>) ->
     Some(())
 }
 
-/// The page's own time, for its summary: the latest entry of the day most entries were
-/// posted on (a page that ran past midnight still sums up its main day).
+/// The page's own time, for its summary: the latest entry of the last day the page was
+/// updated in daytime. A page that ran past midnight still sums up the day before
+/// (entries at 00:20 are the night's); one that went on the next morning sums up that
+/// morning, however many entries the day before has.
 fn page_time(entries: &[Entry]) -> Option<DateTime<FixedOffset>> {
-    let days: Vec<NaiveDate> = entries
-        .iter()
-        .filter_map(|e| e.published)
+    let times = || entries.iter().filter_map(|e| e.published);
+    let main_day = times()
+        .filter(|t| t.hour() >= MORNING_HOUR)
         .map(|t| t.date_naive())
-        .collect();
-    let main_day = days
-        .iter()
-        .copied()
-        .max_by_key(|d| (days.iter().filter(|x| *x == d).count(), *d))?;
+        .max()
+        .or_else(|| times().map(|t| t.date_naive()).max())?;
     entries
         .iter()
         .filter_map(|e| e.published)
         .filter(|t| t.date_naive() == main_day)
         .max()
 }
+
+/// The local hour from which an entry belongs to its own day, not the night before.
+const MORNING_HOUR: u32 = 6;
 
 /// The block before the first entry ("Summary" and its bullets), dated like the page.
 fn summary_item(
@@ -484,6 +488,40 @@ mod tests {
             ["Mayor says no one was hurt", "Sobyanin spoke in Moscow."]
         );
         assert_eq!(items[1].published.to_rfc3339(), "2023-05-30T10:42:00+03:00");
+    }
+
+    /// The summary sums up the last day the page was updated in daytime: entries past
+    /// midnight belong to the night before, a next morning's to that morning.
+    #[test]
+    fn the_summary_takes_the_last_daytime_day() {
+        let summary_day = |stamps: &[&str]| {
+            let entries: Vec<String> = stamps
+                .iter()
+                .enumerate()
+                .map(|(n, stamp)| {
+                    format!(
+                        "  {}. Updatepublished at {stamp} 2023\n\n    Kerch was quiet.\n\n",
+                        n + 1
+                    )
+                })
+                .collect();
+            let page = format!("Summary\n\n  • Bridge hit\n\n{}", entries.concat());
+            let (_, _, items, _) = parse(&page, &mut Vec::new()).expect("live blog");
+            items[0].published.date_naive().to_string()
+        };
+        let night = [
+            "00:20 GMT 18 July",
+            "23:40 GMT 17 July",
+            "15:00 GMT 17 July",
+        ];
+        assert_eq!(summary_day(&night), "2023-07-17");
+        let morning = [
+            "09:45 GMT 18 July",
+            "19:40 GMT 17 July",
+            "16:15 GMT 17 July",
+            "13:05 GMT 17 July",
+        ];
+        assert_eq!(summary_day(&morning), "2023-07-18");
     }
 
     /// A broken stamp gets a warning and the neighbouring entry's time.
