@@ -114,6 +114,9 @@
 //!    "X County" is a county, and the data has only first-level regions: it is read
 //!    only as a region of a country the story is in by other evidence ("Pasco County"
 //!    is not Peru's Pasco), and never as a town.
+//!    Natural Earth's all but uninhabited territories (1,000 people or fewer: Scarborough
+//!    Shoal, and the "Spratly Islands" it files under Wake Island) are not countries a
+//!    reader knows: the curated reef or islands of that name are meant.
 //!    A country's name that is also a region of another country ("Georgia") means the
 //!    region where the story names a place inside that region and none inside the
 //!    country (a story about Atlanta).

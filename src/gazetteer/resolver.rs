@@ -894,6 +894,10 @@ fn alternate_worthy(candidate: &Candidate) -> bool {
 /// 80 km away).
 const CITY_REGION_KM: f64 = 25.0;
 
+/// The population of a country-level territory up to which it is no country a reader
+/// knows (a reef, a shoal, an atoll's garrison).
+const UNINHABITED: u32 = 1_000;
+
 /// How far from a region's point its seat may lie and still be the town its name is
 /// taken from.
 const SEAT_KM: f64 = 100.0;
@@ -988,8 +992,11 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>) ->
         PlaceKind::Settlement if has(cue::SETTLEMENT) => 1000,
         // A bare name is the city rather than the region named after it ("Kharkiv",
         // "New York"), and the country rather than its capital ("Luxembourg"); a small
-        // town does not beat a famous region ("California", Maryland).
-        PlaceKind::Country if !has(cue::REGION) => 300,
+        // town does not beat a famous region ("California", Maryland). Natural Earth's
+        // all but uninhabited territories (Scarborough Shoal; its "Spratly Islands",
+        // filed under Wake Island) are no such countries: the curated reef or islands are
+        // meant.
+        PlaceKind::Country if !has(cue::REGION) && place.population > UNINHABITED => 300,
         PlaceKind::Settlement if !has(cue::REGION) && place.is_important() => 300,
         _ => 0,
     };
