@@ -266,7 +266,7 @@ fn assemble(
             cut_clauses(sentence_text, sentence.range.start, &mut clauses);
             clauses_of = Some(mention.sentence);
         }
-        let governing = (!in_dateline(text, sentence.range.start, mention))
+        let governing = (!dateline_place(text, sentence.range.start, mention))
             .then(|| governing(text, &clauses, sentence_temporals, mention))
             .flatten()
             .and_then(|t| resolve_in(sentence, t));
@@ -298,7 +298,7 @@ fn assemble(
 /// Philippines (AP) —", "MOSCOW/KYIV, May 23 (Reuters) -"): where the story was filed,
 /// on its publication day, whatever the sentence after it dates ("… collided on
 /// Sunday").
-fn in_dateline(text: &str, sentence_start: usize, mention: &PlaceMention) -> bool {
+fn dateline_place(text: &str, sentence_start: usize, mention: &PlaceMention) -> bool {
     let (start, end) = (mention.start as usize, mention.end as usize);
     let capitals = |s: &str| {
         s.chars()

@@ -361,11 +361,7 @@ fn page_time(entries: &[Entry]) -> Option<DateTime<FixedOffset>> {
         .map(|t| t.date_naive())
         .max()
         .or_else(|| times().map(|t| t.date_naive()).max())?;
-    entries
-        .iter()
-        .filter_map(|e| e.published)
-        .filter(|t| t.date_naive() == main_day)
-        .max()
+    times().filter(|t| t.date_naive() == main_day).max()
 }
 
 /// The local hour from which an entry belongs to its own day, not the night before.

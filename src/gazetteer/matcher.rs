@@ -130,19 +130,16 @@ pub fn find_candidates(
         // opening the sentence before a comma ("KYIV, June 5 (Reuters) -"; two places
         // share one: "WARSAW/KYIV, Aug 2").
         // An acronym may open a longer name, though ("JFK Airport").
+        let found = walk(gazetteer, text, tokens, i, scratch);
         let short_acronym = token.all_caps
             && token.stem_end - token.start <= 4
             && !in_dateline(text, tokens, i)
-            && walk(gazetteer, text, tokens, i, scratch).is_none_or(|(last, _)| last == i);
-        if short_acronym {
+            && found.is_none_or(|(last, _)| last == i);
+        if short_acronym || compound_tail(text, tokens, i) {
             i += 1;
             continue;
         }
-        if compound_tail(text, tokens, i) {
-            i += 1;
-            continue;
-        }
-        if let Some((last, value)) = walk(gazetteer, text, tokens, i, scratch) {
+        if let Some((last, value)) = found {
             let mut cues = surrounding_cues(gazetteer, text, tokens, i, last, scratch);
             if last == i {
                 cues |= single_word_cues(gazetteer, text, tokens, i, scratch);

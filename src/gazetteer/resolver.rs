@@ -284,6 +284,10 @@ fn choose_readings(
     }
 }
 
+/// The share of a story's places near a city that makes the story one about its
+/// surroundings.
+const CITY_STORY_DENSITY: f64 = 0.1;
+
 /// A bare name read as a city where a reader means the first-level region of that name:
 /// - the city lies abroad and the region in a country of the story ("southern Ontario"
 ///   in a story about Canada is not Ontario, California), unless the story's places lie
@@ -292,10 +296,6 @@ fn choose_readings(
 ///   "Quebec City" the city).
 ///
 /// A capital or a city of millions keeps its name ("New York", "Mexico").
-/// The share of a story's places near a city that makes the story one about its
-/// surroundings.
-const CITY_STORY_DENSITY: f64 = 0.1;
-
 fn province_over_city(
     gazetteer: &Gazetteer,
     cues: u32,
