@@ -155,6 +155,7 @@ pub fn extract_with(
                 // Boilerplate only matters where it would yield something: check those.
                 let yields = candidates.len() > first_candidate || temporals.len() > first_temporal;
                 if yields
+                    && boilerplate::may_hold_boilerplate(text, sentence_tokens)
                     && text
                         .get(span.bytes.clone())
                         .is_some_and(boilerplate::is_boilerplate)

@@ -5,8 +5,10 @@
 //! never a title. The phrases are the ones such blocks are made of on news sites, not
 //! sentences of any particular page.
 
+use crate::text::token::Token;
+use crate::text::words::WordMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 const PHRASES: &[&str] = &[
     "sign up to our",
@@ -50,6 +52,60 @@ const PHRASES: &[&str] = &[
     "you can read more about",
 ];
 
+/// Words of which every phrase holds one (a test checks), with the plurals a phrase
+/// may be part of ("newsletters"): a sentence with none of them holds no boilerplate.
+const KEY_WORDS: &[&str] = &[
+    "sign",
+    "signing",
+    "email",
+    "emails",
+    "emailed",
+    "alerts",
+    "inbox",
+    "privacy",
+    "cookie",
+    "cookies",
+    "subscribe",
+    "subscriber",
+    "newsletter",
+    "newsletters",
+    "account",
+    "log",
+    "download",
+    "share",
+    "click",
+    "rights",
+    "terms",
+    "advertisement",
+    "advertisements",
+    "skip",
+    "read",
+];
+
+/// True when one of the tokens is a [`KEY_WORDS`] word: the sentence may hold
+/// boilerplate, which [`is_boilerplate`] then decides. Looking the tokens up is much
+/// cheaper than running the phrase matcher over every sentence.
+///
+/// # Examples
+/// ```
+/// use dateline::article::boilerplate::may_hold_boilerplate;
+/// use dateline::text::token::tokenize_into;
+/// let tokens = |text: &str| {
+///     let mut tokens = Vec::new();
+///     tokenize_into(text, 0..text.len(), &mut tokens);
+///     tokens
+/// };
+/// let s = "Sign up to our free breaking news emails";
+/// assert!(may_hold_boilerplate(s, &tokens(s)));
+/// let s = "Shelling hit Shebekino on Thursday.";
+/// assert!(!may_hold_boilerplate(s, &tokens(s)));
+/// ```
+pub fn may_hold_boilerplate(text: &str, tokens: &[Token]) -> bool {
+    static KEYS: LazyLock<WordMap<()>> =
+        LazyLock::new(|| WordMap::new(KEY_WORDS.iter().map(|w| (*w, ()))));
+    tokens.iter().any(|t| KEYS.get(text, t).is_some())
+}
+
 /// The phrase matcher; `None` only if the constant phrases could not be compiled, which
 /// `phrases_compile` rules out.
 fn matcher() -> Option<&'static AhoCorasick> {
@@ -87,5 +143,19 @@ mod tests {
     #[test]
     fn phrases_compile() {
         assert!(matcher().is_some(), "boilerplate phrases compile");
+    }
+
+    /// The gate is only sound if every phrase holds a key word.
+    #[test]
+    fn every_phrase_holds_a_key_word() {
+        for phrase in PHRASES {
+            assert!(
+                phrase.split(' ').any(|w| KEY_WORDS.contains(&w)),
+                "{phrase:?} has no key word"
+            );
+            let mut tokens = Vec::new();
+            crate::text::token::tokenize_into(phrase, 0..phrase.len(), &mut tokens);
+            assert!(may_hold_boilerplate(phrase, &tokens), "{phrase:?}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Recognition: tokens of one sentence → temporal expressions with their spans.
 
 use crate::text::token::{Shape, Token};
+use crate::text::words::WordMap;
 use chrono::Weekday;
 
 /// An unresolved temporal expression.
@@ -156,199 +157,235 @@ enum W {
     Other,
 }
 
-/// The class of a lower-case word. Dispatching on the length first turns each arm into
-/// a fixed-size comparison: this runs for every word of every article.
-#[expect(clippy::too_many_lines, reason = "a word table, one arm per word")]
-fn classify(lower: &[u8]) -> W {
-    let listed = match lower.len() {
-        1 => match lower {
-            b"a" => W::Count(1),
-            _ => W::Other,
-        },
-        2 => match lower {
-            b"of" => W::Of,
-            b"in" | b"by" | b"on" => W::Cue,
-            b"an" => W::Count(1),
-            b"is" => W::Present,
-            _ => W::Other,
-        },
-        3 => match lower {
-            b"may" => W::Month(5),
-            b"jan" => W::MonthAbbrev(1),
-            b"feb" => W::MonthAbbrev(2),
-            b"mar" => W::MonthAbbrev(3),
-            b"apr" => W::MonthAbbrev(4),
-            b"jun" => W::MonthAbbrev(6),
-            b"jul" => W::MonthAbbrev(7),
-            b"aug" => W::MonthAbbrev(8),
-            b"sep" => W::MonthAbbrev(9),
-            b"oct" => W::MonthAbbrev(10),
-            b"nov" => W::MonthAbbrev(11),
-            b"dec" => W::MonthAbbrev(12),
-            b"mid" | b"end" => W::Modifier,
-            b"day" => W::Day,
-            b"ago" => W::Ago,
-            b"the" => W::The,
-            b"one" => W::Count(1),
-            b"two" => W::Count(2),
-            b"six" => W::Count(6),
-            b"ten" => W::Count(10),
-            b"due" => W::Future,
-            b"are" => W::Present,
-            b"was" | b"had" | b"did" | b"met" | b"saw" | b"won" | b"led" | b"ran" | b"hit" => {
-                W::Past
-            }
-            _ => W::Other,
-        },
-        4 => match lower {
-            b"june" => W::Month(6),
-            b"july" => W::Month(7),
-            b"sept" => W::MonthAbbrev(9),
-            b"last" | b"past" => W::Last,
-            b"this" => W::This,
-            b"next" => W::Next,
-            b"late" => W::Modifier,
-            b"days" => W::Day,
-            b"week" => W::Week,
-            b"year" => W::Year,
-            b"that" => W::That,
-            b"from" | b"till" | b"fall" => W::Cue,
-            b"four" => W::Count(4),
-            b"five" => W::Count(5),
-            b"nine" => W::Count(9),
-            b"will" => W::Future,
-            b"said" | b"told" => W::Reporting,
-            b"says" | b"does" => W::Present,
-            b"were" | b"went" | b"came" | b"took" | b"gave" | b"fell" | b"left" | b"held"
-            | b"sent" | b"lost" | b"rose" | b"shot" | b"flew" | b"knew" => W::Past,
-            _ => W::Other,
-        },
-        5 => match lower {
-            b"march" => W::Month(3),
-            b"april" => W::Month(4),
-            b"today" => W::Today,
-            b"later" => W::EarlierLater,
-            b"early" | b"start" => W::Modifier,
-            b"night" => W::Night,
-            b"hours" => W::Hours,
-            b"weeks" => W::Week,
-            b"month" => W::MonthWord,
-            b"years" => W::Year,
-            b"since" | b"until" | b"after" => W::Cue,
-            b"three" => W::Count(3),
-            b"seven" => W::Count(7),
-            b"eight" => W::Count(8),
-            b"would" => W::Would,
-            b"shall" | b"going" | b"plans" | b"ahead" => W::Future,
-            b"began" | b"spent" | b"found" | b"broke" | b"drove" | b"stood" | b"threw" => W::Past,
-            _ => W::Other,
-        },
-        6 => match lower {
-            b"august" => W::Month(8),
-            b"monday" => W::Weekday(Weekday::Mon),
-            b"friday" => W::Weekday(Weekday::Fri),
-            b"sunday" => W::Weekday(Weekday::Sun),
-            b"coming" => W::Next,
-            b"should" => W::Should,
-            b"middle" => W::Modifier,
-            b"months" => W::MonthWord,
-            b"during" | b"before" | b"spring" | b"summer" | b"autumn" | b"winter" => W::Cue,
-            b"struck" | b"fought" | b"caught" | b"became" => W::Past,
-            _ => W::Other,
-        },
-        7 => match lower {
-            b"january" => W::Month(1),
-            b"october" => W::Month(10),
-            b"tuesday" => W::Weekday(Weekday::Tue),
-            b"tonight" => W::Today,
-            b"weekend" => W::Weekend,
-            b"earlier" => W::EarlierLater,
-            b"morning" | b"evening" => W::PartOfDay,
-            b"through" => W::Cue,
-            b"planned" => W::Future,
-            b"brought" => W::Past,
-            _ => W::Other,
-        },
-        8 => match lower {
-            b"february" => W::Month(2),
-            b"november" => W::Month(11),
-            b"december" => W::Month(12),
-            b"thursday" => W::Weekday(Weekday::Thu),
-            b"saturday" => W::Weekday(Weekday::Sat),
-            b"tomorrow" => W::Tomorrow,
-            b"planning" | b"expected" | b"upcoming" => W::Future,
-            _ => W::Other,
-        },
-        9 => match lower {
-            b"september" => W::Month(9),
-            b"wednesday" => W::Weekday(Weekday::Wed),
-            b"yesterday" => W::Yesterday,
-            b"overnight" => W::Overnight,
-            b"beginning" => W::Modifier,
-            b"afternoon" => W::PartOfDay,
-            b"scheduled" => W::Future,
-            _ => W::Other,
-        },
-        10 => match lower {
-            b"throughout" => W::Cue,
-            _ => W::Other,
-        },
-        _ => W::Other,
-    };
-    if listed != W::Other || !lower.ends_with(b"ed") {
-        // Every reporting verb and regular past below ends in "-ed": most words stop here.
-        listed
-    } else if REPORTING_VERBS.contains(&lower) {
-        W::Reporting
-    } else if is_regular_past(lower) {
-        W::Past
-    } else {
-        listed
+/// The words with a class of their own; every other word is [`W::Other`], except the
+/// reporting verbs and regular past forms in "-ed" that [`classify`] adds.
+const WORD_CLASSES: &[(&str, W)] = &[
+    ("a", W::Count(1)),
+    ("of", W::Of),
+    ("in", W::Cue),
+    ("by", W::Cue),
+    ("on", W::Cue),
+    ("an", W::Count(1)),
+    ("is", W::Present),
+    ("may", W::Month(5)),
+    ("jan", W::MonthAbbrev(1)),
+    ("feb", W::MonthAbbrev(2)),
+    ("mar", W::MonthAbbrev(3)),
+    ("apr", W::MonthAbbrev(4)),
+    ("jun", W::MonthAbbrev(6)),
+    ("jul", W::MonthAbbrev(7)),
+    ("aug", W::MonthAbbrev(8)),
+    ("sep", W::MonthAbbrev(9)),
+    ("oct", W::MonthAbbrev(10)),
+    ("nov", W::MonthAbbrev(11)),
+    ("dec", W::MonthAbbrev(12)),
+    ("mid", W::Modifier),
+    ("end", W::Modifier),
+    ("day", W::Day),
+    ("ago", W::Ago),
+    ("the", W::The),
+    ("one", W::Count(1)),
+    ("two", W::Count(2)),
+    ("six", W::Count(6)),
+    ("ten", W::Count(10)),
+    ("due", W::Future),
+    ("are", W::Present),
+    ("was", W::Past),
+    ("had", W::Past),
+    ("did", W::Past),
+    ("met", W::Past),
+    ("saw", W::Past),
+    ("won", W::Past),
+    ("led", W::Past),
+    ("ran", W::Past),
+    ("hit", W::Past),
+    ("june", W::Month(6)),
+    ("july", W::Month(7)),
+    ("sept", W::MonthAbbrev(9)),
+    ("last", W::Last),
+    ("past", W::Last),
+    ("this", W::This),
+    ("next", W::Next),
+    ("late", W::Modifier),
+    ("days", W::Day),
+    ("week", W::Week),
+    ("year", W::Year),
+    ("that", W::That),
+    ("from", W::Cue),
+    ("till", W::Cue),
+    ("fall", W::Cue),
+    ("four", W::Count(4)),
+    ("five", W::Count(5)),
+    ("nine", W::Count(9)),
+    ("will", W::Future),
+    ("said", W::Reporting),
+    ("told", W::Reporting),
+    ("says", W::Present),
+    ("does", W::Present),
+    ("were", W::Past),
+    ("went", W::Past),
+    ("came", W::Past),
+    ("took", W::Past),
+    ("gave", W::Past),
+    ("fell", W::Past),
+    ("left", W::Past),
+    ("held", W::Past),
+    ("sent", W::Past),
+    ("lost", W::Past),
+    ("rose", W::Past),
+    ("shot", W::Past),
+    ("flew", W::Past),
+    ("knew", W::Past),
+    ("march", W::Month(3)),
+    ("april", W::Month(4)),
+    ("today", W::Today),
+    ("later", W::EarlierLater),
+    ("early", W::Modifier),
+    ("start", W::Modifier),
+    ("night", W::Night),
+    ("hours", W::Hours),
+    ("weeks", W::Week),
+    ("month", W::MonthWord),
+    ("years", W::Year),
+    ("since", W::Cue),
+    ("until", W::Cue),
+    ("after", W::Cue),
+    ("three", W::Count(3)),
+    ("seven", W::Count(7)),
+    ("eight", W::Count(8)),
+    ("would", W::Would),
+    ("shall", W::Future),
+    ("going", W::Future),
+    ("plans", W::Future),
+    ("ahead", W::Future),
+    ("began", W::Past),
+    ("spent", W::Past),
+    ("found", W::Past),
+    ("broke", W::Past),
+    ("drove", W::Past),
+    ("stood", W::Past),
+    ("threw", W::Past),
+    ("august", W::Month(8)),
+    ("monday", W::Weekday(Weekday::Mon)),
+    ("friday", W::Weekday(Weekday::Fri)),
+    ("sunday", W::Weekday(Weekday::Sun)),
+    ("coming", W::Next),
+    ("should", W::Should),
+    ("middle", W::Modifier),
+    ("months", W::MonthWord),
+    ("during", W::Cue),
+    ("before", W::Cue),
+    ("spring", W::Cue),
+    ("summer", W::Cue),
+    ("autumn", W::Cue),
+    ("winter", W::Cue),
+    ("struck", W::Past),
+    ("fought", W::Past),
+    ("caught", W::Past),
+    ("became", W::Past),
+    ("january", W::Month(1)),
+    ("october", W::Month(10)),
+    ("tuesday", W::Weekday(Weekday::Tue)),
+    ("tonight", W::Today),
+    ("weekend", W::Weekend),
+    ("earlier", W::EarlierLater),
+    ("morning", W::PartOfDay),
+    ("evening", W::PartOfDay),
+    ("through", W::Cue),
+    ("planned", W::Future),
+    ("brought", W::Past),
+    ("february", W::Month(2)),
+    ("november", W::Month(11)),
+    ("december", W::Month(12)),
+    ("thursday", W::Weekday(Weekday::Thu)),
+    ("saturday", W::Weekday(Weekday::Sat)),
+    ("tomorrow", W::Tomorrow),
+    ("planning", W::Future),
+    ("expected", W::Future),
+    ("upcoming", W::Future),
+    ("september", W::Month(9)),
+    ("wednesday", W::Weekday(Weekday::Wed)),
+    ("yesterday", W::Yesterday),
+    ("overnight", W::Overnight),
+    ("beginning", W::Modifier),
+    ("afternoon", W::PartOfDay),
+    ("scheduled", W::Future),
+    ("throughout", W::Cue),
+];
+
+/// Longest word [`word_class`] looks up (no word of [`WORD_CLASSES`] is longer).
+const MAX_CLASSIFIED: usize = 10;
+
+/// The word table, built on first use: it holds [`WORD_CLASSES`] and [`REPORTING_VERBS`], and [`NOT_PAST`] as [`W::Other`].
+static WORD_TABLE: std::sync::LazyLock<WordMap<W>> = std::sync::LazyLock::new(|| {
+    WordMap::new(
+        WORD_CLASSES
+            .iter()
+            .copied()
+            .chain(REPORTING_VERBS.iter().map(|w| (*w, W::Reporting)))
+            .chain(NOT_PAST.iter().map(|w| (*w, W::Other))),
+    )
+});
+
+/// The class of a lower-case word of `len` bytes, given its [`key_of`].
+fn class_of_key(key: u128, len: usize, table: &WordMap<W>) -> W {
+    let ends_with = |suffix: u128, n: usize| len >= n && key >> (8 * (len - n)) == suffix;
+    if ends_with(u128::from(u32::from_le_bytes(*b"'ll\0")), 3) {
+        return W::Future;
     }
+    match table.get_key(key) {
+        Some(class) => class,
+        // A regular past ("shelled", "killed"): the reporting verbs and the words in
+        // "-ed" that are no verbs ("hundred") are in the table.
+        None if len >= 5 && ends_with(u128::from(u16::from_le_bytes(*b"ed")), 2) => W::Past,
+        None => W::Other,
+    }
+}
+
+/// The class of a lower-case word.
+#[cfg(test)]
+fn classify(lower: &[u8]) -> W {
+    use crate::text::token::key_of;
+    key_of(lower).map_or(W::Other, |key| class_of_key(key, lower.len(), &WORD_TABLE))
 }
 
 /// Verbs that report speech: "said" in "X said the summit is in July" says nothing
 /// about the tense of what is reported.
-const REPORTING_VERBS: &[&[u8]] = &[
-    b"acknowledged",
-    b"added",
-    b"announced",
-    b"argued",
-    b"asked",
-    b"claimed",
-    b"commented",
-    b"confirmed",
-    b"declared",
-    b"denied",
-    b"emphasised",
-    b"emphasized",
-    b"explained",
-    b"indicated",
-    b"insisted",
-    b"noted",
-    b"posted",
-    b"replied",
-    b"reported",
-    b"responded",
-    b"revealed",
-    b"stated",
-    b"stressed",
-    b"suggested",
-    b"tweeted",
-    b"urged",
-    b"warned",
+const REPORTING_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "announced",
+    "argued",
+    "asked",
+    "claimed",
+    "commented",
+    "confirmed",
+    "declared",
+    "denied",
+    "emphasised",
+    "emphasized",
+    "explained",
+    "indicated",
+    "insisted",
+    "noted",
+    "posted",
+    "replied",
+    "reported",
+    "responded",
+    "revealed",
+    "stated",
+    "stressed",
+    "suggested",
+    "tweeted",
+    "urged",
+    "warned",
 ];
 
 /// Words in "-ed" that are not past-tense verbs.
-const NOT_PAST: &[&[u8]] = &[
-    b"exceed", b"hundred", b"indeed", b"kindred", b"naked", b"proceed", b"sacred", b"speed",
-    b"succeed", b"wicked",
+const NOT_PAST: &[&str] = &[
+    "exceed", "hundred", "indeed", "kindred", "naked", "proceed", "sacred", "speed", "succeed",
+    "wicked",
 ];
-
-/// A regular past-tense verb ("shelled", "killed"); reporting verbs are checked first.
-fn is_regular_past(lower: &[u8]) -> bool {
-    lower.len() >= 5 && lower.ends_with(b"ed") && !NOT_PAST.contains(&lower)
-}
 
 /// "3", "3rd", "21st": a day of the month.
 fn day_of_month(s: &str) -> Option<u32> {
@@ -457,7 +494,8 @@ impl Sentence<'_> {
 pub fn recognize(text: &str, tokens: &[Token], out: &mut Vec<TemporalMention>) -> Tense {
     WORDS.with_borrow_mut(|words| {
         words.clear();
-        words.extend(tokens.iter().map(|t| word_class(text, t)));
+        let table = &*WORD_TABLE;
+        words.extend(tokens.iter().map(|t| word_class(text, t, table)));
         scan(text, tokens, words, out)
     })
 }
@@ -468,32 +506,24 @@ thread_local! {
 }
 
 /// The class of one token (`W::Other` for most).
-fn word_class(text: &str, t: &Token) -> W {
+fn word_class(text: &str, t: &Token, table: &WordMap<W>) -> W {
     let len = (t.stem_end - t.start) as usize;
-    if t.shape != Shape::Word || len > 10 {
+    if t.shape != Shape::Word || len > MAX_CLASSIFIED {
         return W::Other;
     }
-    let stem = text
-        .as_bytes()
-        .get(t.start as usize..t.stem_end as usize)
-        .unwrap_or(&[]);
     if !t.ascii {
+        let stem = text
+            .as_bytes()
+            .get(t.start as usize..t.stem_end as usize)
+            .unwrap_or(&[]);
         return if stem.ends_with("\u{2019}ll".as_bytes()) {
             W::Future
         } else {
             W::Other
         };
     }
-    let mut buf = [0u8; 10];
-    let Some(lower) = buf.get_mut(..len) else {
-        return W::Other;
-    };
-    lower.copy_from_slice(stem);
-    lower.make_ascii_lowercase();
-    if lower.ends_with(b"'ll") {
-        return W::Future;
-    }
-    classify(lower)
+    t.lower_key(text)
+        .map_or(W::Other, |key| class_of_key(key, len, table))
 }
 
 fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention>) -> Tense {
@@ -651,25 +681,26 @@ fn after_modal(s: &Sentence<'_>, i: usize) -> bool {
 /// other single-word cues are in `classify`).
 fn is_future_phrase(s: &Sentence<'_>, i: usize) -> bool {
     let Some(t) = s.token(i) else { return false };
-    let word = t.text(s.text);
-    matches!(
-        word,
-        "set"
-            | "plan"
-            | "plans"
-            | "aim"
-            | "aims"
-            | "aimed"
-            | "hope"
-            | "hopes"
-            | "hoped"
-            | "intend"
-            | "intends"
-            | "intended"
-            | "forecast"
-            | "likely"
-            | "poised"
-    ) && s.token(i + 1).is_some_and(|n| n.text(s.text) == "to")
+    // The cheap test first: most words are not followed by "to".
+    s.token(i + 1).is_some_and(|n| n.text(s.text) == "to")
+        && matches!(
+            t.text(s.text),
+            "set"
+                | "plan"
+                | "plans"
+                | "aim"
+                | "aims"
+                | "aimed"
+                | "hope"
+                | "hopes"
+                | "hoped"
+                | "intend"
+                | "intends"
+                | "intended"
+                | "forecast"
+                | "likely"
+                | "poised"
+        )
 }
 
 /// Tries every pattern at token `i`; returns the expression and its first/last tokens.
@@ -1104,16 +1135,55 @@ fn early_hours(s: &Sentence<'_>, i: usize) -> Option<(Expr, usize, usize)> {
 mod tests {
     use super::*;
 
-    /// `classify` only looks up reporting verbs in "-ed"; a verb added without that
-    /// ending would silently never be found.
     #[test]
-    fn reporting_verbs_end_in_ed() {
+    fn word_classes() {
         for verb in REPORTING_VERBS {
-            assert!(verb.ends_with(b"ed"), "{}", String::from_utf8_lossy(verb));
-            assert_eq!(classify(verb), W::Reporting);
+            assert_eq!(classify(verb.as_bytes()), W::Reporting, "{verb}");
         }
         assert_eq!(classify(b"shelled"), W::Past);
         assert_eq!(classify(b"hundred"), W::Other);
         assert_eq!(classify(b"said"), W::Reporting);
+        assert_eq!(classify(b"they'll"), W::Future);
+        assert_eq!(classify(b"red"), W::Other);
+    }
+
+    /// The key `word_class` builds in a register (one load, bit 5 for lower case) is the
+    /// key of the lower-cased word, mid-text and at its very end, in any case.
+    #[test]
+    fn word_class_is_classify_of_the_lower_case_word() {
+        use crate::text::token::tokenize_into;
+        let words = WORD_CLASSES.iter().map(|(w, _)| *w).chain([
+            "shelled",
+            "hundred",
+            "paris",
+            "they'll",
+            "2023",
+            "acknowledged",
+        ]);
+        for word in words {
+            for written in [word.to_string(), word.to_uppercase(), capitalize(word)] {
+                for text in [
+                    format!("{written} and more words after it"),
+                    written.clone(),
+                ] {
+                    let mut tokens = Vec::new();
+                    tokenize_into(&text, 0..text.len(), &mut tokens);
+                    let expected = if word.len() > MAX_CLASSIFIED {
+                        W::Other
+                    } else {
+                        classify(word.as_bytes())
+                    };
+                    assert_eq!(
+                        word_class(&text, &tokens[0], &WORD_TABLE),
+                        expected,
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn capitalize(word: &str) -> String {
+        word.get(..1).unwrap_or("").to_uppercase() + word.get(1..).unwrap_or("")
     }
 }

@@ -3,3 +3,4 @@
 pub mod scan;
 pub mod sentence;
 pub mod token;
+pub mod words;
