@@ -162,7 +162,8 @@ use std::sync::OnceLock;
 
 static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
-static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
+/// The names, concatenated: text, so that a name is a slice, checked once at compile time.
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/strings.bin"));
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
 static COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_words.fst"));
 

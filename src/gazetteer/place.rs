@@ -77,7 +77,7 @@ impl Place {
     pub(crate) fn from_record(
         id: PlaceId,
         record: &PlaceRecord,
-        strings: &'static [u8],
+        strings: &'static str,
         record_bytes: &'static [u8],
     ) -> Self {
         let code_bytes = record_bytes.get(29..34).unwrap_or(&[]);
@@ -132,10 +132,7 @@ impl Place {
     }
 }
 
-fn pool_str(strings: &'static [u8], r: StrRef) -> &'static str {
+fn pool_str(strings: &'static str, r: StrRef) -> &'static str {
     let start = r.offset as usize;
-    strings
-        .get(start..start + usize::from(r.len))
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .unwrap_or("")
+    strings.get(start..start + usize::from(r.len)).unwrap_or("")
 }
