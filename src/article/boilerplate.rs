@@ -82,9 +82,9 @@ const KEY_WORDS: &[&str] = &[
     "read",
 ];
 
-/// True when one of the tokens is a [`KEY_WORDS`] word: the sentence may hold
-/// boilerplate, which [`is_boilerplate`] then decides. Looking the tokens up is much
-/// cheaper than running the phrase matcher over every sentence.
+/// True when one of the tokens is a key word of the phrases ("sign", "newsletter", …):
+/// the sentence may hold boilerplate, which [`is_boilerplate`] then decides. Looking the
+/// tokens up is much cheaper than running the phrase matcher over every sentence.
 ///
 /// # Examples
 /// ```
