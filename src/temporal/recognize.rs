@@ -158,7 +158,7 @@ enum W {
 }
 
 /// The words with a class of their own; every other word is [`W::Other`], except the
-/// reporting verbs and regular past forms in "-ed" that [`classify`] adds.
+/// [`REPORTING_VERBS`] and the regular past forms in "-ed" ([`class_of_key`]).
 const WORD_CLASSES: &[(&str, W)] = &[
     ("a", W::Count(1)),
     ("of", W::Of),
@@ -678,7 +678,7 @@ fn after_modal(s: &Sentence<'_>, i: usize) -> bool {
 }
 
 /// "set to", "plan to", "hoped to", "forecast to", "likely to" are future ("due", "expected" and the
-/// other single-word cues are in `classify`).
+/// other single-word cues are in `WORD_CLASSES`).
 fn is_future_phrase(s: &Sentence<'_>, i: usize) -> bool {
     let Some(t) = s.token(i) else { return false };
     // The cheap test first: most words are not followed by "to".
