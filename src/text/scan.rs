@@ -343,16 +343,8 @@ pub(super) fn word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -
     let first = window.first().copied().unwrap_or(b'a');
     let (capitalized, all_caps) = if first.is_ascii_lowercase() {
         (false, false)
-    } else if ascii {
-        let stem = window.get(..stem_len).unwrap_or(&[]);
-        let all_caps = !stem.iter().any(u8::is_ascii_lowercase)
-            && stem.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
-        (
-            first.is_ascii_uppercase(),
-            all_caps && first.is_ascii_uppercase(),
-        )
     } else {
-        case_of(text.get(start..start + stem_len).unwrap_or(""))
+        case_of(text.get(start..start + stem_len).unwrap_or(""), ascii)
     };
     out.push(Token {
         start: start as u32,
@@ -401,8 +393,20 @@ fn word_tail(text: &str, from: usize, end: usize) -> (usize, bool) {
     (at, ascii)
 }
 
-/// Whether a word starts with a capital, and whether all its (two or more) letters are.
-fn case_of(stem: &str) -> (bool, bool) {
+/// Whether a word starts with a capital, and whether all its (two or more) letters are;
+/// `ascii` says the word is ASCII (the tokenizer knows).
+#[inline]
+fn case_of(stem: &str, ascii: bool) -> (bool, bool) {
+    if ascii {
+        // Most words: their bytes tell, without Unicode's case tables.
+        let bytes = stem.as_bytes();
+        if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+            return (false, false);
+        }
+        let all_caps = !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
+        return (true, all_caps);
+    }
     let capitalized = stem.chars().next().is_some_and(char::is_uppercase);
     if !capitalized {
         return (false, false);

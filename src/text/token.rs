@@ -81,7 +81,7 @@ impl Token {
             Some(window) => u128::from_le_bytes(window.try_into().ok()?),
             None => key_of(bytes.get(start..start + len)?)?,
         };
-        let mask = u128::MAX >> (8 * (KEY_BYTES - len));
+        let mask = u128::MAX.checked_shr(8 * (KEY_BYTES - len) as u32)?;
         Some((raw & mask) | (0x2020_2020_2020_2020_2020_2020_2020_2020 & mask))
     }
 }
