@@ -13,9 +13,18 @@
 //!
 //! Country polygons are concave, so they are triangulated with `earcutr` (egui_plot's
 //! own polygon fills only convex shapes).
+//!
+//! Fills ([`Fill`]) and lines ([`Polyline`]) come in levels of detail: the full outlines,
+//! and outlines simplified with the Douglas–Peucker algorithm (the `simplify-polyline`
+//! crate, a port of the simplify-js library Leaflet uses) at each of [`LEVEL_TOLERANCES`].
+//! A view draws the coarsest level whose error is under half a pixel: a world view of the
+//! detailed fills is ~90,000 triangles, most smaller than a pixel, and a software renderer
+//! keeps every one of them in memory while it draws.
 
 use flate2::read::GzDecoder;
+use rayon::prelude::*;
 use serde::Deserialize;
+use simplify_polyline::Point;
 use std::io::Read as _;
 
 static REGION_GZ: &[u8] = include_bytes!("../assets/basemap_region.geojson.gz");
@@ -62,6 +71,49 @@ pub struct TriangleMesh {
     pub triangles: Vec<[u32; 3]>,
 }
 
+impl TriangleMesh {
+    /// Adds another mesh's triangles.
+    fn append(&mut self, other: Self) {
+        let base = self.vertices.len() as u32;
+        self.vertices.extend(other.vertices);
+        self.triangles
+            .extend(other.triangles.into_iter().map(|t| t.map(|i| base + i)));
+    }
+}
+
+/// How far (in map units) each level of a [`Fill`] may move an outline: the first level is
+/// the full detail.
+pub const LEVEL_TOLERANCES: [f32; 5] = [0.0, 0.01, 0.03, 0.1, 0.3];
+
+/// A fill at each level of detail of [`LEVEL_TOLERANCES`]; rings (islands, holes) smaller
+/// than a level's tolerance are left out of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fill {
+    /// One mesh per tolerance, full detail first.
+    pub levels: [TriangleMesh; LEVEL_TOLERANCES.len()],
+}
+
+impl Fill {
+    /// The full-detail mesh.
+    pub fn full(&self) -> &TriangleMesh {
+        &self.levels[0]
+    }
+
+    /// The coarsest level that moves no outline by more than `max_error` map units.
+    ///
+    /// # Examples
+    /// ```
+    /// use dateline::basemap::{Fill, LEVEL_TOLERANCES};
+    /// let fill = Fill::default();
+    /// assert!(std::ptr::eq(fill.for_error(0.0), fill.full()));
+    /// assert!(std::ptr::eq(fill.for_error(0.05), &fill.levels[2]));
+    /// assert!(std::ptr::eq(fill.for_error(f32::MAX), &fill.levels[LEVEL_TOLERANCES.len() - 1]));
+    /// ```
+    pub fn for_error(&self, max_error: f32) -> &TriangleMesh {
+        &self.levels[level_for_error(max_error)]
+    }
+}
+
 /// A country: its name, code, label point and fill.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Country {
@@ -72,7 +124,7 @@ pub struct Country {
     /// Where its label goes, in map coordinates.
     pub label_at: [f64; 2],
     /// Its fill.
-    pub fill: TriangleMesh,
+    pub fill: Fill,
     /// Bounding box of the fill in map coordinates: min x, min y, max x, max y.
     pub bounds: [f32; 4],
 }
@@ -82,8 +134,9 @@ pub struct Country {
 pub struct Polyline {
     /// Name ("" when unnamed).
     pub name: String,
-    /// Points.
-    pub points: Vec<[f32; 2]>,
+    /// Its points at each level of detail of [`LEVEL_TOLERANCES`], full detail first; the
+    /// ends are the same at every level.
+    pub levels: [Vec<[f32; 2]>; LEVEL_TOLERANCES.len()],
     /// Bounding box: min x, min y, max x, max y.
     pub bounds: [f32; 4],
 }
@@ -91,12 +144,43 @@ pub struct Polyline {
 impl Polyline {
     fn new(name: String, points: Vec<[f32; 2]>) -> Self {
         let bounds = bounds_of(&points);
+        let line: Vec<Point<2, f32>> = points.iter().map(|&vec| Point { vec }).collect();
+        let mut levels = LEVEL_TOLERANCES.map(|tolerance| {
+            if tolerance > 0.0 {
+                simplify_polyline::simplify(&line, tolerance, false)
+                    .into_iter()
+                    .map(|p| p.vec)
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        });
+        levels[0] = points;
         Self {
             name,
-            points,
+            levels,
             bounds,
         }
     }
+
+    /// The full-detail points.
+    pub fn points(&self) -> &[[f32; 2]] {
+        &self.levels[0]
+    }
+
+    /// The points of the coarsest level that moves the line by no more than `max_error`
+    /// map units.
+    pub fn points_for_error(&self, max_error: f32) -> &[[f32; 2]] {
+        &self.levels[level_for_error(max_error)]
+    }
+}
+
+/// The coarsest level of [`LEVEL_TOLERANCES`] whose tolerance is at most `max_error`.
+fn level_for_error(max_error: f32) -> usize {
+    LEVEL_TOLERANCES
+        .iter()
+        .rposition(|&t| t <= max_error)
+        .unwrap_or(0)
 }
 
 /// The whole base map.
@@ -111,7 +195,7 @@ pub struct Basemap {
     /// Rivers.
     pub rivers: Vec<Polyline>,
     /// Lake fills.
-    pub lakes: TriangleMesh,
+    pub lakes: Fill,
 }
 
 /// Errors reading the embedded base map (only possible if the assets are corrupt).
@@ -130,11 +214,32 @@ impl Basemap {
     pub fn load() -> Result<Self, BasemapError> {
         let mut map = Self::default();
         for (gz, layer) in [(WORLD_GZ, Layer::World), (REGION_GZ, Layer::Region)] {
-            for feature in parse(gz)?.features {
-                map.add_feature(feature, layer);
+            // Features are projected, simplified and triangulated in parallel, then
+            // appended in their order.
+            let parts: Vec<Self> = parse(gz)?
+                .features
+                .into_par_iter()
+                .map(|feature| {
+                    let mut part = Self::default();
+                    part.add_feature(feature, layer);
+                    part
+                })
+                .collect();
+            for part in parts {
+                map.append(part);
             }
         }
         Ok(map)
+    }
+
+    fn append(&mut self, other: Self) {
+        self.countries.extend(other.countries);
+        self.borders.extend(other.borders);
+        self.region_borders.extend(other.region_borders);
+        self.rivers.extend(other.rivers);
+        for (mesh, part) in self.lakes.levels.iter_mut().zip(other.lakes.levels) {
+            mesh.append(part);
+        }
     }
 
     fn add_feature(&mut self, feature: Feature, layer: Layer) {
@@ -143,7 +248,7 @@ impl Basemap {
         let (polygons, lines) = feature.geometry.unwrap_or(Geometry::Other).split();
         match props.layer.as_str() {
             "country" => {
-                let mut fill = TriangleMesh::default();
+                let mut fill = Fill::default();
                 for polygon in &polygons {
                     triangulate(polygon, layer, &mut fill);
                     for ring in polygon {
@@ -152,12 +257,12 @@ impl Basemap {
                 }
                 let label_at = match (props.label_lat, props.label_lon) {
                     (Some(lat), Some(lon)) => map_from_geo(lat, lon),
-                    _ => centroid(&fill),
+                    _ => centroid(fill.full()),
                 };
                 let iso_a2 = props.iso_a2.unwrap_or_default();
                 // A world country wholly inside the detailed box has nothing left to draw.
-                if !fill.triangles.is_empty() || layer == Layer::Region {
-                    let bounds = bounds_of(&fill.vertices);
+                if !fill.full().triangles.is_empty() || layer == Layer::Region {
+                    let bounds = bounds_of(&fill.full().vertices);
                     self.countries.push(Country {
                         name,
                         iso_a2,
@@ -189,7 +294,7 @@ impl Basemap {
 
     /// The country under a map point (the detailed outline when there is one).
     pub fn country_at(&self, at: [f64; 2]) -> Option<&Country> {
-        self.countries.iter().rfind(|c| contains(&c.fill, at))
+        self.countries.iter().rfind(|c| contains(c.fill.full(), at))
     }
 }
 
@@ -322,20 +427,49 @@ fn add_lines(ring: &Ring, layer: Layer, out: &mut Vec<Polyline>) {
     flush(&mut current);
 }
 
-/// Triangulates one polygon into `mesh`, in map coordinates.
-fn triangulate(polygon: &[Ring], layer: Layer, mesh: &mut TriangleMesh) {
-    let mut flat = Vec::new();
-    let mut holes = Vec::new();
-    for (i, ring) in polygon.iter().enumerate() {
-        if i > 0 {
-            holes.push(flat.len() / 2);
+/// Triangulates one polygon into each level of `fill`, in map coordinates.
+fn triangulate(polygon: &[Ring], layer: Layer, fill: &mut Fill) {
+    let rings: Vec<Vec<Point<2, f64>>> = polygon
+        .iter()
+        .map(|ring| {
+            ring.iter()
+                .map(|&[lon, lat]| Point {
+                    vec: map_from_geo(lat, lon),
+                })
+                .collect()
+        })
+        .collect();
+    for (mesh, &tolerance) in fill.levels.iter_mut().zip(&LEVEL_TOLERANCES) {
+        let mut flat = Vec::new();
+        let mut holes = Vec::new();
+        for (i, ring) in rings.iter().enumerate() {
+            let simplified;
+            let ring = if tolerance > 0.0 {
+                simplified = simplify_polyline::simplify(ring, f64::from(tolerance), false);
+                &simplified
+            } else {
+                ring
+            };
+            // A ring simplified to a line or a point is smaller than the tolerance.
+            if ring.len() < 4 {
+                if i == 0 {
+                    break;
+                }
+                continue;
+            }
+            if i > 0 {
+                holes.push(flat.len() / 2);
+            }
+            flat.extend(ring.iter().flat_map(|p| p.vec));
         }
-        for &[lon, lat] in ring {
-            let [x, y] = map_from_geo(lat, lon);
-            flat.extend([x, y]);
-        }
+        add_triangles(&flat, &holes, layer, mesh);
     }
-    let Ok(indices) = earcutr::earcut(&flat, &holes, 2) else {
+}
+
+/// Triangulates a flat ring list (outer ring, then holes starting at `holes`) into `mesh`;
+/// the coarse world layer's triangles inside the detailed box are left out.
+fn add_triangles(flat: &[f64], holes: &[usize], layer: Layer, mesh: &mut TriangleMesh) {
+    let Ok(indices) = earcutr::earcut(flat, holes, 2) else {
         return;
     };
     let base = mesh.vertices.len() as u32;
@@ -414,17 +548,91 @@ mod tests {
                 .iter()
                 .find(|c| c.name == name)
                 .unwrap_or_else(|| panic!("{name}"));
-            assert!(!country.fill.triangles.is_empty(), "{name} has a fill");
+            assert!(
+                !country.fill.full().triangles.is_empty(),
+                "{name} has a fill"
+            );
         }
         assert!(
             map.rivers.iter().any(|r| r.name == "Dnieper"),
             "the Dnieper is drawn"
         );
-        let points = |lines: &[Polyline]| lines.iter().map(|l| l.points.len()).sum::<usize>();
+        let points = |lines: &[Polyline]| lines.iter().map(|l| l.points().len()).sum::<usize>();
         assert!(
             points(&map.borders) > 10_000 && points(&map.region_borders) > 1_000,
             "borders"
         );
+    }
+
+    /// Twice the area of a mesh's triangles.
+    fn area(mesh: &TriangleMesh) -> f64 {
+        let v = |i: u32| mesh.vertices[i as usize].map(f64::from);
+        mesh.triangles
+            .iter()
+            .map(|t| {
+                let (a, b, c) = (v(t[0]), v(t[1]), v(t[2]));
+                ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs()
+            })
+            .sum()
+    }
+
+    /// Each coarser level has fewer triangles and points, and stays faithful: a country's
+    /// extent moves by no more than the level's tolerance and its area by under 2%, and a
+    /// line keeps its ends.
+    #[test]
+    fn levels_of_detail_are_coarser_and_faithful() {
+        let map = Basemap::load().expect("loads");
+        let triangles = |l: usize| {
+            map.countries
+                .iter()
+                .map(|c| c.fill.levels[l].triangles.len())
+                .sum::<usize>()
+        };
+        let points = |l: usize| map.borders.iter().map(|b| b.levels[l].len()).sum::<usize>();
+        for l in 1..LEVEL_TOLERANCES.len() {
+            assert!(triangles(l) < triangles(l - 1), "fill, level {l}");
+            assert!(points(l) < points(l - 1), "borders, level {l}");
+        }
+        assert!(
+            triangles(3) * 3 < triangles(0),
+            "a world view's level is a fraction of the detail: {} of {}",
+            triangles(3),
+            triangles(0)
+        );
+        // Compact countries keep their extent and area; a coast of fjords and islets such
+        // as Norway's loses area as its levels coarsen (islets smaller than a level's
+        // tolerance are left out of it): 9% at the coarsest, a view of 0.6 units a pixel.
+        for (name, max_change) in [("Ukraine", 0.01), ("Moldova", 0.02), ("Norway", 0.1)] {
+            let country = map
+                .countries
+                .iter()
+                .rfind(|c| c.name == name)
+                .unwrap_or_else(|| panic!("{name}"));
+            let full = area(country.fill.full());
+            for (level, &tolerance) in country.fill.levels.iter().zip(&LEVEL_TOLERANCES) {
+                let ratio = area(level) / full;
+                assert!(
+                    (ratio - 1.0).abs() < max_change,
+                    "{name} at {tolerance}: {ratio}"
+                );
+                if name == "Norway" {
+                    continue;
+                }
+                let bounds = bounds_of(&level.vertices);
+                for (b, full_b) in bounds.iter().zip(country.bounds) {
+                    assert!(
+                        (b - full_b).abs() <= tolerance + 1e-4,
+                        "{name} at {tolerance}"
+                    );
+                }
+            }
+        }
+        for line in map.borders.iter().chain(&map.rivers) {
+            for level in &line.levels {
+                assert_eq!(level.first(), line.points().first(), "{}", line.name);
+                assert_eq!(level.last(), line.points().last(), "{}", line.name);
+            }
+        }
     }
 
     /// Hit-testing finds the country under a point (Kyiv is in Ukraine).

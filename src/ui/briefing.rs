@@ -487,7 +487,7 @@ fn paint_map(
     let (min, max) = fit_aspect(want, rect);
     let xf = MapTransform::new(min, max, rect);
     if let Some(basemap) = view.basemap {
-        map_paint::paint_basemap(basemap, &xf, shapes);
+        map_paint::paint_basemap(basemap, &xf, ctx.pixels_per_point(), shapes);
     } else {
         shapes.push(Shape::rect_filled(rect, 0.0, theme::SEA));
     }

@@ -5,7 +5,7 @@
 
 use super::marker_atlas::{self, MarkerAtlas};
 use super::theme;
-use crate::basemap::{Basemap, Polyline};
+use crate::basemap::{Basemap, Polyline, TriangleMesh};
 use crate::gazetteer::PlaceKind;
 use crate::scene::{self, ScreenMarker};
 use egui::epaint::{Mesh, PathStroke};
@@ -51,6 +51,14 @@ impl MapTransform {
         self.screen_from_map([f64::from(p[0]), f64::from(p[1])])
     }
 
+    /// Map units per screen point (along the axis that shows more detail, should the two
+    /// differ).
+    pub fn map_per_point(&self) -> f64 {
+        let x = (self.max[0] - self.min[0]) / f64::from(self.rect.width()).max(1.0);
+        let y = (self.max[1] - self.min[1]) / f64::from(self.rect.height()).max(1.0);
+        x.min(y)
+    }
+
     /// True when a map bounding box (min x, min y, max x, max y) touches the view.
     pub fn sees(&self, b: [f32; 4]) -> bool {
         f64::from(b[2]) >= self.min[0]
@@ -60,15 +68,22 @@ impl MapTransform {
     }
 }
 
-/// Paints sea, land, lakes, region and country borders and rivers.
-pub fn paint_basemap(basemap: &Basemap, xf: &MapTransform, shapes: &mut Vec<Shape>) {
+/// Paints sea, land, lakes, region and country borders and rivers, at the level of detail
+/// the view's pixels can show.
+pub fn paint_basemap(
+    basemap: &Basemap,
+    xf: &MapTransform,
+    pixels_per_point: f32,
+    shapes: &mut Vec<Shape>,
+) {
     shapes.push(Shape::rect_filled(xf.rect(), 0.0, theme::SEA));
+    // Outlines as detailed as the view can show: half a pixel of error is invisible.
+    let max_error = (0.5 * xf.map_per_point()) as f32 / pixels_per_point.max(0.1);
     let mut land = Mesh::default();
     for country in basemap.countries.iter().filter(|c| xf.sees(c.bounds)) {
         add_mesh(
             &mut land,
-            &country.fill.vertices,
-            &country.fill.triangles,
+            country.fill.for_error(max_error),
             xf,
             theme::LAND,
         );
@@ -77,8 +92,7 @@ pub fn paint_basemap(basemap: &Basemap, xf: &MapTransform, shapes: &mut Vec<Shap
     let mut lakes = Mesh::default();
     add_mesh(
         &mut lakes,
-        &basemap.lakes.vertices,
-        &basemap.lakes.triangles,
+        basemap.lakes.for_error(max_error),
         xf,
         theme::LAKE,
     );
@@ -90,16 +104,24 @@ pub fn paint_basemap(basemap: &Basemap, xf: &MapTransform, shapes: &mut Vec<Shap
         add_lines(
             &basemap.region_borders,
             xf,
+            max_error,
             Stroke::new(0.7, theme::REGION_BORDER),
             shapes,
         );
     }
     if span <= RIVERS_UP_TO_DEGREES {
-        add_lines(&basemap.rivers, xf, Stroke::new(1.0, theme::RIVER), shapes);
+        add_lines(
+            &basemap.rivers,
+            xf,
+            max_error,
+            Stroke::new(1.0, theme::RIVER),
+            shapes,
+        );
     }
     add_lines(
         &basemap.borders,
         xf,
+        max_error,
         Stroke::new(0.9, theme::BORDER),
         shapes,
     );
@@ -170,7 +192,7 @@ pub fn paint_basemap_cached(
     let key = view_key(ctx, xf);
     if cache.key != Some(key) || cache.mesh.is_none() {
         let mut raw = Vec::new();
-        paint_basemap(basemap, xf, &mut raw);
+        paint_basemap(basemap, xf, ctx.pixels_per_point(), &mut raw);
         cache.mesh = Some(tessellate_once(ctx, xf.rect(), raw));
         cache.key = Some(key);
     }
@@ -183,33 +205,40 @@ pub fn paint_basemap_cached(
     }
 }
 
-fn add_mesh(
-    mesh: &mut Mesh,
-    vertices: &[[f32; 2]],
-    triangles: &[[u32; 3]],
-    xf: &MapTransform,
-    color: Color32,
-) {
+fn add_mesh(mesh: &mut Mesh, fill: &TriangleMesh, xf: &MapTransform, color: Color32) {
     let base = mesh.vertices.len() as u32;
-    mesh.reserve_vertices(vertices.len());
-    for v in vertices {
+    mesh.reserve_vertices(fill.vertices.len());
+    for v in &fill.vertices {
         mesh.colored_vertex(xf.screen_from_map32(*v), color);
     }
-    mesh.reserve_triangles(triangles.len());
-    for t in triangles {
+    mesh.reserve_triangles(fill.triangles.len());
+    for t in &fill.triangles {
         mesh.add_triangle(base + t[0], base + t[1], base + t[2]);
     }
 }
 
-fn add_lines(lines: &[Polyline], xf: &MapTransform, stroke: Stroke, shapes: &mut Vec<Shape>) {
-    for line in lines.iter().filter(|l| xf.sees(l.bounds)) {
+fn add_lines(
+    lines: &[Polyline],
+    xf: &MapTransform,
+    max_error: f32,
+    stroke: Stroke,
+    shapes: &mut Vec<Shape>,
+) {
+    // A line within a pixel (the outline of an islet on a view of the world) would be a
+    // dot of a dozen triangles: left out.
+    let dot = 2.0 * max_error;
+    let visible = |l: &&Polyline| {
+        xf.sees(l.bounds) && (l.bounds[2] - l.bounds[0] >= dot || l.bounds[3] - l.bounds[1] >= dot)
+    };
+    for line in lines.iter().filter(visible) {
         // Points closer than LINE_STEP to the last one kept add nothing visible but cost
         // tessellation and memory (Natural Earth's detail is finer than a pixel at most
         // zooms): drop them, keeping the ends.
-        let mut points: Vec<Pos2> = Vec::with_capacity(line.points.len());
-        for (i, p) in line.points.iter().enumerate() {
+        let line = line.points_for_error(max_error);
+        let mut points: Vec<Pos2> = Vec::with_capacity(line.len());
+        for (i, p) in line.iter().enumerate() {
             let q = xf.screen_from_map32(*p);
-            let last = i + 1 == line.points.len();
+            let last = i + 1 == line.len();
             if last
                 || points
                     .last()
@@ -768,6 +797,46 @@ mod tests {
     use crate::gazetteer::Gazetteer;
     use crate::index::CorpusIndex;
     use crate::scene::SizeScale;
+
+    /// Fill triangles and line points of a base-map drawing.
+    fn weight(shapes: &[Shape]) -> (usize, usize) {
+        shapes.iter().fold((0, 0), |(t, p), shape| match shape {
+            Shape::Mesh(m) => (t + m.indices.len() / 3, p),
+            Shape::Path(path) => (t, p + path.points.len()),
+            _ => (t, p),
+        })
+    }
+
+    /// A view of the world draws its outlines coarser than their full detail (which is
+    /// finer than its pixels; lines are thinned to a point and a half between points in
+    /// any case), a view of Ukraine as detailed as its pixels need, and a
+    /// denser screen (more pixels a point) gets more detail for the same view.
+    #[test]
+    fn the_base_map_is_as_detailed_as_the_view() {
+        let map = Basemap::load().expect("loads");
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 600.0));
+        let world = MapTransform::new([-180.0, -80.0], [180.0, 110.0], rect);
+        let ukraine = MapTransform::new([22.0, 50.0], [42.0, 62.0], rect);
+        let draw = |xf: &MapTransform, pixels_per_point: f32| {
+            let mut shapes = Vec::new();
+            paint_basemap(&map, xf, pixels_per_point, &mut shapes);
+            weight(&shapes)
+        };
+        let (world_fill, world_lines) = draw(&world, 1.0);
+        let (full_fill, full_lines) = draw(&world, 1000.0);
+        assert!(
+            world_fill * 3 < full_fill && world_lines * 3 < full_lines * 2,
+            "world view: {world_fill} triangles, {world_lines} points; full detail: \
+             {full_fill}, {full_lines}"
+        );
+        let (fill, _) = draw(&ukraine, 1.0);
+        let (dense_fill, _) = draw(&ukraine, 2.0);
+        let (ukraine_full, _) = draw(&ukraine, 1000.0);
+        assert!(
+            fill < dense_fill && dense_fill <= ukraine_full && fill * 2 > ukraine_full,
+            "Ukraine: {fill}, at 2 pixels a point {dense_fill}, full {ukraine_full}"
+        );
+    }
 
     /// Markers are drawn at the legend's scale: the seeds at the standard one; a busy
     /// corpus's cumulative view at one where its busiest place gets the largest marker,
