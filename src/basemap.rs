@@ -19,10 +19,13 @@
 //! crate, a port of the simplify-js library Leaflet uses) at each of [`LEVEL_TOLERANCES`].
 //! A view draws the coarsest level whose error is under half a pixel: a world view of the
 //! detailed fills is ~90,000 triangles, most smaller than a pixel, and a software renderer
-//! keeps every one of them in memory while it draws.
+//! keeps every one of them in memory while it draws. Border lines hold each segment once:
+//! the border between two countries (or regions) is in both their outlines, and a
+//! region's border on its country's is left to the country's.
 
 use flate2::read::GzDecoder;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use simplify_polyline::Point;
 use std::io::Read as _;
@@ -213,22 +216,37 @@ impl Basemap {
     /// Loads, projects and triangulates the embedded base maps (tens of milliseconds).
     pub fn load() -> Result<Self, BasemapError> {
         let mut map = Self::default();
+        let (mut borders, mut region_borders) = (Vec::new(), Vec::new());
         for (gz, layer) in [(WORLD_GZ, Layer::World), (REGION_GZ, Layer::Region)] {
             // Features are projected, simplified and triangulated in parallel, then
             // appended in their order.
-            let parts: Vec<Self> = parse(gz)?
+            let parts: Vec<Part> = parse(gz)?
                 .features
                 .into_par_iter()
                 .map(|feature| {
-                    let mut part = Self::default();
+                    let mut part = Part::default();
                     part.add_feature(feature, layer);
                     part
                 })
                 .collect();
             for part in parts {
-                map.append(part);
+                map.append(part.map);
+                borders.extend(part.borders);
+                region_borders.extend(part.region_borders);
             }
         }
+        // A border between two countries (or regions) is in both their outlines, and a
+        // region's border on its country's is drawn as the country's: each segment once.
+        let mut drawn = FxHashSet::default();
+        let borders = without_drawn_segments(borders, &mut drawn);
+        let region_borders = without_drawn_segments(region_borders, &mut drawn);
+        let lines = |runs: Vec<Vec<[f32; 2]>>| -> Vec<Polyline> {
+            runs.into_par_iter()
+                .map(|points| Polyline::new(String::new(), points))
+                .collect()
+        };
+        map.borders = lines(borders);
+        map.region_borders = lines(region_borders);
         Ok(map)
     }
 
@@ -242,6 +260,22 @@ impl Basemap {
         }
     }
 
+    /// The country under a map point (the detailed outline when there is one).
+    pub fn country_at(&self, at: [f64; 2]) -> Option<&Country> {
+        self.countries.iter().rfind(|c| contains(c.fill.full(), at))
+    }
+}
+
+/// What one feature adds to the map: its fills and rivers, and its border lines as runs
+/// of points (shared out among the features once all are read).
+#[derive(Default)]
+struct Part {
+    map: Basemap,
+    borders: Vec<Vec<[f32; 2]>>,
+    region_borders: Vec<Vec<[f32; 2]>>,
+}
+
+impl Part {
     fn add_feature(&mut self, feature: Feature, layer: Layer) {
         let props = feature.properties.unwrap_or_default();
         let name = props.name.unwrap_or_default();
@@ -263,7 +297,7 @@ impl Basemap {
                 // A world country wholly inside the detailed box has nothing left to draw.
                 if !fill.full().triangles.is_empty() || layer == Layer::Region {
                     let bounds = bounds_of(&fill.full().vertices);
-                    self.countries.push(Country {
+                    self.map.countries.push(Country {
                         name,
                         iso_a2,
                         label_at,
@@ -279,22 +313,17 @@ impl Basemap {
             }
             "lake" => {
                 for polygon in &polygons {
-                    triangulate(polygon, layer, &mut self.lakes);
+                    triangulate(polygon, layer, &mut self.map.lakes);
                 }
             }
             "river" => {
                 for line in lines {
                     let points = line.iter().map(|&[lon, lat]| project32(lat, lon)).collect();
-                    self.rivers.push(Polyline::new(name.clone(), points));
+                    self.map.rivers.push(Polyline::new(name.clone(), points));
                 }
             }
             _ => {}
         }
-    }
-
-    /// The country under a map point (the detailed outline when there is one).
-    pub fn country_at(&self, at: [f64; 2]) -> Option<&Country> {
-        self.countries.iter().rfind(|c| contains(c.fill.full(), at))
     }
 }
 
@@ -401,11 +430,11 @@ fn on_clip_edge(a: [f64; 2], b: [f64; 2]) -> bool {
 
 /// Adds a ring's border lines, split where a segment must not be drawn (world segments
 /// inside the detailed box, detailed segments on its clip edges).
-fn add_lines(ring: &Ring, layer: Layer, out: &mut Vec<Polyline>) {
+fn add_lines(ring: &Ring, layer: Layer, out: &mut Vec<Vec<[f32; 2]>>) {
     let mut current: Vec<[f32; 2]> = Vec::new();
     let mut flush = |current: &mut Vec<[f32; 2]>| {
         if current.len() >= 2 {
-            out.push(Polyline::new(String::new(), std::mem::take(current)));
+            out.push(std::mem::take(current));
         }
         current.clear();
     };
@@ -425,6 +454,35 @@ fn add_lines(ring: &Ring, layer: Layer, out: &mut Vec<Polyline>) {
         }
     }
     flush(&mut current);
+}
+
+/// `runs` of points split where a segment is in `drawn` (either way round), and their
+/// segments added to it.
+fn without_drawn_segments(
+    runs: Vec<Vec<[f32; 2]>>,
+    drawn: &mut FxHashSet<([u32; 2], [u32; 2])>,
+) -> Vec<Vec<[f32; 2]>> {
+    let mut out = Vec::with_capacity(runs.len());
+    for run in runs {
+        let mut current: Vec<[f32; 2]> = Vec::new();
+        for pair in run.windows(2) {
+            let (a, b) = (pair[0].map(f32::to_bits), pair[1].map(f32::to_bits));
+            if drawn.insert(if a <= b { (a, b) } else { (b, a) }) {
+                if current.is_empty() {
+                    current.push(pair[0]);
+                }
+                current.push(pair[1]);
+            } else if current.len() >= 2 {
+                out.push(std::mem::take(&mut current));
+            } else {
+                current.clear();
+            }
+        }
+        if current.len() >= 2 {
+            out.push(current);
+        }
+    }
+    out
 }
 
 /// Triangulates one polygon into each level of `fill`, in map coordinates.
@@ -531,11 +589,11 @@ mod tests {
              "geometry": {"type": "LineString", "coordinates": [[30.5, 50.4], [31.0, 49.9]]}}
         ]}"#;
         let collection: Collection = serde_json::from_str(json).expect("parses");
-        let mut map = Basemap::default();
+        let mut part = Part::default();
         for feature in collection.features {
-            map.add_feature(feature, Layer::Region);
+            part.add_feature(feature, Layer::Region);
         }
-        assert_eq!(map.rivers.len(), 1, "only the line is drawn");
+        assert_eq!(part.map.rivers.len(), 1, "only the line is drawn");
     }
 
     /// The embedded base maps load, and carry the countries and rivers the seeds need.
@@ -633,6 +691,28 @@ mod tests {
                 assert_eq!(level.last(), line.points().last(), "{}", line.name);
             }
         }
+    }
+
+    /// A border between two countries (or two regions) is drawn once, and a region's
+    /// border on its country's only as the country's; coasts and borders stay whole.
+    #[test]
+    fn each_border_segment_is_drawn_once() {
+        let map = Basemap::load().expect("loads");
+        let mut drawn = std::collections::HashSet::new();
+        for line in map.borders.iter().chain(&map.region_borders) {
+            for pair in line.points().windows(2) {
+                let (a, b) = (pair[0].map(f32::to_bits), pair[1].map(f32::to_bits));
+                assert!(
+                    drawn.insert(if a <= b { (a, b) } else { (b, a) }),
+                    "drawn twice: {pair:?}"
+                );
+            }
+        }
+        let points = |lines: &[Polyline]| lines.iter().map(|l| l.points().len()).sum::<usize>();
+        assert!(
+            points(&map.borders) > 80_000 && points(&map.region_borders) > 10_000,
+            "borders and region borders are still drawn"
+        );
     }
 
     /// Hit-testing finds the country under a point (Kyiv is in Ukraine).

@@ -105,7 +105,9 @@ pub fn paint_basemap(
             &basemap.region_borders,
             xf,
             max_error,
-            Stroke::new(0.7, theme::REGION_BORDER),
+            // As wide as two 0.7-point strokes read (each border between two regions
+            // was drawn twice before the base map drew each segment once).
+            Stroke::new(0.9, theme::REGION_BORDER),
             shapes,
         );
     }
