@@ -105,8 +105,8 @@ pub fn paint_basemap(
             &basemap.region_borders,
             xf,
             max_error,
-            // As wide as two 0.7-point strokes read (each border between two regions
-            // was drawn twice before the base map drew each segment once).
+            // One stroke per border (see `basemap`), as dark as the two overlapping
+            // 0.7-point strokes each one used to get.
             Stroke::new(0.9, theme::REGION_BORDER),
             shapes,
         );
