@@ -250,10 +250,10 @@ impl Basemap {
         Ok(map)
     }
 
+    /// Adds a feature's countries, rivers and lakes (its borders come as runs of points:
+    /// see [`Part`]).
     fn append(&mut self, other: Self) {
         self.countries.extend(other.countries);
-        self.borders.extend(other.borders);
-        self.region_borders.extend(other.region_borders);
         self.rivers.extend(other.rivers);
         for (mesh, part) in self.lakes.levels.iter_mut().zip(other.lakes.levels) {
             mesh.append(part);
