@@ -330,11 +330,28 @@ fn window_snapshot() {
     h.snapshot("window_2023-06-01");
 }
 
-/// The base map drawn from GPU buffers (what the app does on wgpu) has the pixels egui
-/// draws from the same mesh (the fallback on other renderers), before and after the view
-/// moves (a new mesh is uploaded).
+/// How two images of the same size differ: the number of pixels that differ by more
+/// than an eighth of the scale in some channel, and the largest difference.
+fn difference(a: &image::RgbaImage, b: &image::RgbaImage) -> (usize, u8) {
+    assert_eq!(a.dimensions(), b.dimensions(), "images of one size");
+    a.pixels()
+        .zip(b.pixels())
+        .map(|(p, q)| p.0.iter().zip(q.0).map(|(x, y)| x.abs_diff(y)).max())
+        .fold((0, 0), |(n, most), d| {
+            let d = d.unwrap_or(0);
+            (n + usize::from(d > 32), most.max(d))
+        })
+}
+
+/// The base map and the markers drawn from GPU buffers (what the app does on wgpu) look
+/// as egui draws them from meshes (the fallback on other renderers), before and after
+/// the view moves (new buffers are uploaded). The base map is egui's mesh through egui's
+/// shader, so its pixels are the same; the markers are computed per pixel where egui
+/// samples pre-drawn sprites, so their anti-aliased edges differ by a shade (here ~2,200
+/// pixels, ~360 of them by more than 32 of 255, none by more than 80; without the
+/// markers, 4,240 pixels differ, by up to 204).
 #[test]
-fn gpu_basemap_matches_egui_meshes() {
+fn gpu_drawing_matches_egui_meshes() {
     let mut gpu = app_on_gpu();
     let mut egui_meshes = app();
     for h in [&mut gpu, &mut egui_meshes] {
@@ -345,8 +362,9 @@ fn gpu_basemap_matches_egui_meshes() {
         gpu.render().expect("renders"),
         egui_meshes.render().expect("renders"),
     );
-    assert_eq!(a.dimensions(), b.dimensions());
-    assert!(a == b, "the GPU base map differs from egui's");
+    let close = |(pixels, most): (usize, u8)| pixels < 1_000 && most <= 96;
+    let seen = difference(&a, &b);
+    assert!(close(seen), "the GPU drawing differs from egui's: {seen:?}");
     // Pan the map: drag it up and to the left.
     for h in [&mut gpu, &mut egui_meshes] {
         let (from, to) = (egui::pos2(420.0, 320.0), egui::pos2(300.0, 240.0));
@@ -363,10 +381,8 @@ fn gpu_basemap_matches_egui_meshes() {
     }
     let moved = gpu.render().expect("renders");
     assert!(moved != a, "the view moved");
-    assert!(
-        moved == egui_meshes.render().expect("renders"),
-        "after a move too"
-    );
+    let seen = difference(&moved, &egui_meshes.render().expect("renders"));
+    assert!(close(seen), "after a move too: {seen:?}");
 }
 
 /// "Export events" writes exactly the events the map shows (here: one day), and says so.

@@ -172,7 +172,7 @@ impl DatelineApp {
         };
         if let Some(render_state) = &cc.wgpu_render_state {
             super::gpu_mesh::install(render_state);
-            app.map.draw_basemap_on_gpu();
+            app.map.draw_on_gpu();
         }
         if options.paths.is_empty() {
             app.install(Loaded::new(Corpus::from_seeds()));

@@ -331,6 +331,10 @@ pub struct MarkerPaintCache {
     circles: Option<std::sync::Arc<Mesh>>,
     /// The other markers, as atlas quads.
     sprites: Option<std::sync::Arc<Mesh>>,
+    /// All markers, for the GPU's marker shader (instead of the circles and sprites).
+    quads: Option<std::sync::Arc<super::gpu_mesh::MarkerQuads>>,
+    /// Draws markers with the GPU's marker shader (`gpu_mesh::install`).
+    pub gpu: bool,
     /// Rings around the selected places, on top.
     rings: Option<std::sync::Arc<Mesh>>,
     /// Placed labels and their text.
@@ -412,6 +416,9 @@ pub fn paint_markers(
         let mut painted = PaintedMarkers {
             circles: Vec::new(),
             sprites: atlas.mesh(),
+            quads: cache
+                .gpu
+                .then(|| super::gpu_mesh::MarkerQuads::new(ctx.pixels_per_point())),
             rings: Vec::new(),
         };
         cache.labels = paint_markers_uncached(
@@ -426,14 +433,21 @@ pub fn paint_markers(
         let clip = xf.rect().expand(20.0);
         cache.circles = Some(tessellate_once(ctx, clip, painted.circles));
         cache.sprites = Some(std::sync::Arc::new(painted.sprites));
+        cache.quads = painted.quads.map(std::sync::Arc::new);
         cache.rings = Some(tessellate_once(ctx, clip, painted.rings));
         cache.key = Some(key);
     }
-    for mesh in [&cache.circles, &cache.sprites, &cache.rings]
-        .into_iter()
-        .flatten()
-    {
-        shapes.push(Shape::Mesh(mesh.clone()));
+    if let Some(quads) = &cache.quads {
+        if !quads.is_empty() {
+            shapes.push(super::gpu_mesh::markers_shape(xf.rect(), quads.clone()));
+        }
+    } else {
+        for mesh in [&cache.circles, &cache.sprites].into_iter().flatten() {
+            shapes.push(Shape::Mesh(mesh.clone()));
+        }
+    }
+    if let Some(rings) = &cache.rings {
+        shapes.push(Shape::Mesh(rings.clone()));
     }
     for (label, text) in &cache.labels {
         shapes.push(Shape::rect_filled(label.rect, 3.0, theme::LABEL_HALO));
@@ -452,6 +466,8 @@ struct PaintedMarkers {
     circles: Vec<Shape>,
     /// Atlas quads.
     sprites: Mesh,
+    /// Every marker, for the GPU's marker shader (then neither circles nor sprites).
+    quads: Option<super::gpu_mesh::MarkerQuads>,
     /// Selection rings.
     rings: Vec<Shape>,
 }
@@ -492,7 +508,9 @@ fn paint_markers_uncached(
         } else {
             (m.color, Stroke::new(1.0, theme::MARKER_OUTLINE))
         };
-        if atlas.holds(m.radius + stroke.width / 2.0) {
+        if let Some(quads) = &mut painted.quads {
+            quads.add(center, m.radius, fill, (stroke.width, stroke.color));
+        } else if atlas.holds(m.radius + stroke.width / 2.0) {
             let ring = if m.hollow {
                 marker_atlas::Kind::ThickRing
             } else {

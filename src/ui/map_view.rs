@@ -28,9 +28,11 @@ pub struct MapState {
 }
 
 impl MapState {
-    /// Draws the base map through the GPU mesh pipeline (`gpu_mesh::install`).
-    pub fn draw_basemap_on_gpu(&mut self) {
+    /// Draws the base map and the markers through the GPU pipelines
+    /// (`gpu_mesh::install`).
+    pub fn draw_on_gpu(&mut self) {
         self.basemap_cache.get_mut().gpu = true;
+        self.marker_cache.get_mut().gpu = true;
     }
 
     /// Frames the events at the next frame.

@@ -4,6 +4,9 @@
 //! puts thousands of markers on the map, and copying their vertices every frame was
 //! most of a frame's time (egui's own pre-rasterised discs work the same way, but stop
 //! at 8 px). Markers above [`MAX_RADIUS_PX`] are tessellated as before.
+//!
+//! This is how briefing images and renderers other than the window's wgpu draw markers;
+//! the window draws them with its own shader (`gpu_mesh`), one quad per marker.
 
 use egui::epaint::{Mesh, TextureHandle};
 use egui::{Color32, ColorImage, Context, Pos2, Rect, TextureOptions, pos2, vec2};
