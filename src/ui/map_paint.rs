@@ -411,18 +411,19 @@ pub fn paint_markers(
         h.finish()
     };
     if cache.key != Some(key) || cache.circles.is_none() {
-        let atlas = MarkerAtlas::get(ctx);
+        // The GPU's marker shader needs no atlas (nor its texture's memory).
+        let atlas = (!cache.gpu).then(|| MarkerAtlas::get(ctx));
         cache.sizes.validate(ctx);
         let mut painted = PaintedMarkers {
             circles: Vec::new(),
-            sprites: atlas.mesh(),
+            sprites: atlas.as_ref().map_or_else(Mesh::default, |a| a.mesh()),
             quads: cache
                 .gpu
                 .then(|| super::gpu_mesh::MarkerQuads::new(ctx.pixels_per_point())),
             rings: Vec::new(),
         };
         cache.labels = paint_markers_uncached(
-            &atlas,
+            atlas.as_deref(),
             markers,
             (selected, highlighted),
             xf,
@@ -475,7 +476,7 @@ struct PaintedMarkers {
 /// Paints the markers' circles and returns the labels that fit, with their text laid
 /// out.
 fn paint_markers_uncached(
-    atlas: &MarkerAtlas,
+    atlas: Option<&MarkerAtlas>,
     markers: &[MapMarker],
     (selected, highlighted): (Option<usize>, &[usize]),
     xf: &MapTransform,
@@ -510,7 +511,7 @@ fn paint_markers_uncached(
         };
         if let Some(quads) = &mut painted.quads {
             quads.add(center, m.radius, fill, (stroke.width, stroke.color));
-        } else if atlas.holds(m.radius + stroke.width / 2.0) {
+        } else if let Some(atlas) = atlas.filter(|a| a.holds(m.radius + stroke.width / 2.0)) {
             let ring = if m.hollow {
                 marker_atlas::Kind::ThickRing
             } else {
