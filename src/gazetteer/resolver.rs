@@ -761,9 +761,26 @@ fn accept(
     }
     let known = unique_phrase(key, opts)
         || best.is_important()
+        || names_its_region(&best, opts)
         || context.has_country(best.country_code)
         || context.nearest_km(&best) <= NEAR_KM;
     known.then_some(best)
+}
+
+/// True for a region's seat that bears the name of a region a reader knows ("Kherson",
+/// "Zaporizhzhia"): the name alone would be the region, which needs no context, and the
+/// town is the better reading of it (see [`best_option`]), so it needs none either.
+fn names_its_region(town: &Place, options: &[(Place, NameMatch)]) -> bool {
+    town.kind == PlaceKind::Settlement
+        && matches!(town.feature_code, "PPLA" | "PPLA2" | "PPLC")
+        && town.population >= SEAT_POPULATION
+        && options.iter().any(|(region, how)| {
+            region.kind == PlaceKind::Region
+                && *how != NameMatch::Alternate
+                && region.is_important()
+                && region.country_code == town.country_code
+                && haversine_km(town.lat, town.lon, region.lat, region.lon) < SEAT_KM
+        })
 }
 
 fn find_typos(
