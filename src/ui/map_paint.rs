@@ -327,16 +327,10 @@ pub struct PlacedLabel {
 #[derive(Default)]
 pub struct MarkerPaintCache {
     key: Option<u64>,
-    /// Tessellated circles too big for the atlas (drawn first: markers go largest first).
-    circles: Option<std::sync::Arc<Mesh>>,
-    /// The other markers, as atlas quads.
-    sprites: Option<std::sync::Arc<Mesh>>,
-    /// All markers, for the GPU's marker shader (instead of the circles and sprites).
-    quads: Option<std::sync::Arc<super::gpu_mesh::MarkerQuads>>,
     /// Draws markers with the GPU's marker shader (`gpu_mesh::install`).
     pub gpu: bool,
-    /// Rings around the selected places, on top.
-    rings: Option<std::sync::Arc<Mesh>>,
+    /// The markers' shapes, ready to draw: their discs, then the selection rings.
+    shapes: Vec<Shape>,
     /// Placed labels and their text.
     labels: Vec<(PlacedLabel, std::sync::Arc<str>)>,
     /// Label sizes measured in earlier frames.
@@ -410,20 +404,23 @@ pub fn paint_markers(
         (selected, highlighted, max_labels).hash(&mut h);
         h.finish()
     };
-    if cache.key != Some(key) || cache.circles.is_none() {
-        // The GPU's marker shader needs no atlas (nor its texture's memory).
-        let atlas = (!cache.gpu).then(|| MarkerAtlas::get(ctx));
+    if cache.key != Some(key) {
         cache.sizes.validate(ctx);
         let mut painted = PaintedMarkers {
-            circles: Vec::new(),
-            sprites: atlas.as_ref().map_or_else(Mesh::default, |a| a.mesh()),
-            quads: cache
-                .gpu
-                .then(|| super::gpu_mesh::MarkerQuads::new(ctx.pixels_per_point())),
+            // The GPU's marker shader needs no atlas (nor its texture's memory).
+            discs: if cache.gpu {
+                Discs::Gpu(super::gpu_mesh::MarkerQuads::new(ctx.pixels_per_point()))
+            } else {
+                let atlas = MarkerAtlas::get(ctx);
+                Discs::Egui {
+                    circles: Vec::new(),
+                    sprites: atlas.mesh(),
+                    atlas,
+                }
+            },
             rings: Vec::new(),
         };
         cache.labels = paint_markers_uncached(
-            atlas.as_deref(),
             markers,
             (selected, highlighted),
             xf,
@@ -432,24 +429,31 @@ pub fn paint_markers(
             &mut cache.sizes,
         );
         let clip = xf.rect().expand(20.0);
-        cache.circles = Some(tessellate_once(ctx, clip, painted.circles));
-        cache.sprites = Some(std::sync::Arc::new(painted.sprites));
-        cache.quads = painted.quads.map(std::sync::Arc::new);
-        cache.rings = Some(tessellate_once(ctx, clip, painted.rings));
+        cache.shapes.clear();
+        match painted.discs {
+            Discs::Gpu(quads) => {
+                if !quads.is_empty() {
+                    let quads = std::sync::Arc::new(quads);
+                    cache
+                        .shapes
+                        .push(super::gpu_mesh::markers_shape(xf.rect(), quads));
+                }
+            }
+            Discs::Egui {
+                circles, sprites, ..
+            } => {
+                // Circles too big for the atlas first: markers go largest first.
+                cache
+                    .shapes
+                    .push(Shape::Mesh(tessellate_once(ctx, clip, circles)));
+                cache.shapes.push(Shape::Mesh(std::sync::Arc::new(sprites)));
+            }
+        }
+        let rings = tessellate_once(ctx, clip, painted.rings);
+        cache.shapes.push(Shape::Mesh(rings));
         cache.key = Some(key);
     }
-    if let Some(quads) = &cache.quads {
-        if !quads.is_empty() {
-            shapes.push(super::gpu_mesh::markers_shape(xf.rect(), quads.clone()));
-        }
-    } else {
-        for mesh in [&cache.circles, &cache.sprites].into_iter().flatten() {
-            shapes.push(Shape::Mesh(mesh.clone()));
-        }
-    }
-    if let Some(rings) = &cache.rings {
-        shapes.push(Shape::Mesh(rings.clone()));
-    }
+    shapes.extend(cache.shapes.iter().cloned());
     for (label, text) in &cache.labels {
         shapes.push(Shape::rect_filled(label.rect, 3.0, theme::LABEL_HALO));
         shapes.push(Shape::galley(
@@ -463,20 +467,27 @@ pub fn paint_markers(
 
 /// Markers drawn for one view, in paint order.
 struct PaintedMarkers {
-    /// Circles too big for the atlas.
-    circles: Vec<Shape>,
-    /// Atlas quads.
-    sprites: Mesh,
-    /// Every marker, for the GPU's marker shader (then neither circles nor sprites).
-    quads: Option<super::gpu_mesh::MarkerQuads>,
+    /// The markers' discs and outlines.
+    discs: Discs,
     /// Selection rings.
     rings: Vec<Shape>,
+}
+
+/// How the markers' discs and outlines are drawn.
+enum Discs {
+    /// Every marker as one quad for the GPU's marker shader.
+    Gpu(super::gpu_mesh::MarkerQuads),
+    /// As egui meshes: atlas quads, and circles too big for the atlas.
+    Egui {
+        atlas: std::sync::Arc<MarkerAtlas>,
+        circles: Vec<Shape>,
+        sprites: Mesh,
+    },
 }
 
 /// Paints the markers' circles and returns the labels that fit, with their text laid
 /// out.
 fn paint_markers_uncached(
-    atlas: Option<&MarkerAtlas>,
     markers: &[MapMarker],
     (selected, highlighted): (Option<usize>, &[usize]),
     xf: &MapTransform,
@@ -509,24 +520,21 @@ fn paint_markers_uncached(
         } else {
             (m.color, Stroke::new(1.0, theme::MARKER_OUTLINE))
         };
-        if let Some(quads) = &mut painted.quads {
-            quads.add(center, m.radius, fill, (stroke.width, stroke.color));
-        } else if let Some(atlas) = atlas.filter(|a| a.holds(m.radius + stroke.width / 2.0)) {
-            let ring = if m.hollow {
-                marker_atlas::Kind::ThickRing
-            } else {
-                marker_atlas::Kind::ThinRing
-            };
-            let mesh = &mut painted.sprites;
-            atlas.add(mesh, marker_atlas::Kind::Disc, center, m.radius, fill);
-            atlas.add(mesh, ring, center, m.radius, stroke.color);
-        } else {
-            painted
-                .circles
-                .push(Shape::circle_filled(center, m.radius, fill));
-            painted
-                .circles
-                .push(Shape::circle_stroke(center, m.radius, stroke));
+        match &mut painted.discs {
+            Discs::Gpu(quads) => quads.add(center, m.radius, fill, (stroke.width, stroke.color)),
+            Discs::Egui { atlas, sprites, .. } if atlas.holds(m.radius + stroke.width / 2.0) => {
+                let ring = if m.hollow {
+                    marker_atlas::Kind::ThickRing
+                } else {
+                    marker_atlas::Kind::ThinRing
+                };
+                atlas.add(sprites, marker_atlas::Kind::Disc, center, m.radius, fill);
+                atlas.add(sprites, ring, center, m.radius, stroke.color);
+            }
+            Discs::Egui { circles, .. } => {
+                circles.push(Shape::circle_filled(center, m.radius, fill));
+                circles.push(Shape::circle_stroke(center, m.radius, stroke));
+            }
         }
         let shapes = &mut painted.rings;
         if Some(m.place) == selected {
