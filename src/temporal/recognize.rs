@@ -313,9 +313,6 @@ const WORD_CLASSES: &[(&str, W)] = &[
     ("throughout", W::Cue),
 ];
 
-/// Longest word [`word_class`] looks up (no word of [`WORD_CLASSES`] is longer).
-const MAX_CLASSIFIED: usize = 10;
-
 /// The word table, built on first use: it holds [`WORD_CLASSES`] and [`REPORTING_VERBS`], and [`NOT_PAST`] as [`W::Other`].
 static WORD_TABLE: std::sync::LazyLock<WordMap<W>> = std::sync::LazyLock::new(|| {
     WordMap::new(
@@ -508,7 +505,7 @@ thread_local! {
 /// The class of one token (`W::Other` for most).
 fn word_class(text: &str, t: &Token, table: &WordMap<W>) -> W {
     let len = (t.stem_end - t.start) as usize;
-    if t.shape != Shape::Word || len > MAX_CLASSIFIED {
+    if t.shape != Shape::Word {
         return W::Other;
     }
     if !t.ascii {
@@ -522,6 +519,7 @@ fn word_class(text: &str, t: &Token, table: &WordMap<W>) -> W {
             W::Other
         };
     }
+    // Words longer than a key (`KEY_BYTES`) have none: `W::Other`.
     t.lower_key(text)
         .map_or(W::Other, |key| class_of_key(key, len, table))
 }
@@ -1159,6 +1157,8 @@ mod tests {
             "they'll",
             "2023",
             "acknowledged",
+            "intercepted",
+            "internationalised",
         ]);
         for word in words {
             for written in [word.to_string(), word.to_uppercase(), capitalize(word)] {
@@ -1168,11 +1168,7 @@ mod tests {
                 ] {
                     let mut tokens = Vec::new();
                     tokenize_into(&text, 0..text.len(), &mut tokens);
-                    let expected = if word.len() > MAX_CLASSIFIED {
-                        W::Other
-                    } else {
-                        classify(word.as_bytes())
-                    };
+                    let expected = classify(word.as_bytes());
                     assert_eq!(
                         word_class(&text, &tokens[0], &WORD_TABLE),
                         expected,
