@@ -220,7 +220,7 @@ impl MarkerQuads {
 /// What a callback draws.
 #[derive(Clone)]
 enum Drawing {
-    /// Through egui's shader.
+    /// Through the mesh shader (egui's vertex colours and blending).
     Mesh(Arc<Mesh>),
     /// Through the marker shader.
     Markers(Arc<MarkerQuads>),
