@@ -39,21 +39,22 @@ fn main() {
                     n += extract_with(a, g, 0, &mut scratch).events.len();
                     continue;
                 }
+                let text = a.text.to_str();
                 for item in &a.items {
                     for seg in &item.segments {
                         spans.clear();
                         tokens.clear();
-                        scan_into(&a.text, seg.clone(), &mut tokens, &mut spans);
+                        scan_into(&text, seg.clone(), &mut tokens, &mut spans);
                         n += tokens.len();
                         for s in &spans {
                             let sentence = &tokens[s.tokens.clone()];
                             if stage >= 1 {
                                 temporals.clear();
-                                recognize(&a.text, sentence, &mut temporals);
+                                recognize(&text, sentence, &mut temporals);
                             }
                             if stage >= 2 {
                                 cands.clear();
-                                find_candidates(g, &a.text, sentence, 0, &mut fold, &mut cands);
+                                find_candidates(g, &text, sentence, 0, &mut fold, &mut cands);
                                 n += cands.len();
                             }
                         }

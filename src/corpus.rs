@@ -5,6 +5,10 @@
 //! (rayon), then assembles the results in path order so output is deterministic. Each
 //! bad file becomes one [`Problem`]; every other file still loads. Texts read twice
 //! (the same bytes under two names) are loaded once, with a note.
+//!
+//! Texts are kept as read, or packed as each file is done ([`Storage::Packed`], what the
+//! viewer uses: it shows a few articles at a time, and packing halves what a large
+//! corpus holds). [`Corpus::text`] gives either kind, keeping the last few unpacked.
 
 use crate::article::{self, Article, MAX_FILE_BYTES};
 use crate::extract::{DateMention, Event, Scratch, extract_with};
@@ -17,6 +21,7 @@ use std::hash::{Hash as _, Hasher as _};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// How deep folders are followed.
 const MAX_DEPTH: usize = 64;
@@ -48,6 +53,44 @@ pub struct Corpus {
     pub dates: Vec<DateMention>,
     /// Problems, in path order.
     pub problems: Vec<Problem>,
+    /// How the article texts are kept.
+    storage: Storage,
+    /// The texts last unpacked, newest last.
+    unpacked: Mutex<Vec<(usize, Arc<str>)>>,
+}
+
+/// How a corpus keeps its article texts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Storage {
+    /// As read: borrowed as they are.
+    #[default]
+    AsRead,
+    /// Packed as each file is done ([`Text::pack`](crate::article::Text::pack)).
+    Packed,
+}
+
+/// How many unpacked texts [`Corpus::text`] keeps: the article shown, the one under
+/// the pointer, and a few more.
+const UNPACKED_KEPT: usize = 4;
+
+/// An article's text from [`Corpus::text`]: borrowed, or unpacked and shared.
+#[derive(Debug)]
+pub enum TextRef<'a> {
+    /// Kept as read.
+    Borrowed(&'a str),
+    /// Unpacked.
+    Shared(Arc<str>),
+}
+
+impl std::ops::Deref for TextRef<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Self::Borrowed(text) => text,
+            Self::Shared(text) => text,
+        }
+    }
 }
 
 /// Progress of a load, shared with the thread that shows it: files found, files done,
@@ -114,30 +157,33 @@ impl Corpus {
 
     /// Reads files and folders (see the module docs).
     pub fn load(paths: &[PathBuf]) -> Self {
-        Self::load_with(paths, &Progress::default()).unwrap_or_default()
+        Self::load_with(paths, &Progress::default(), Storage::AsRead).unwrap_or_default()
     }
 
     /// [`Self::load`], reporting progress and stopping early (`None`) when cancelled.
-    pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Option<Self> {
+    /// Texts are kept as `storage` says.
+    pub fn load_with(paths: &[PathBuf], progress: &Progress, storage: Storage) -> Option<Self> {
         let (files, problems) = discover(paths);
         let inputs = files
             .into_iter()
             .map(|path| Input { path, bytes: None })
             .collect();
-        Self::from_inputs_with(inputs, problems, progress)
+        Self::from_inputs_with(inputs, problems, progress, storage)
     }
 
     /// Reads, parses and extracts `inputs` in parallel; `problems` come first.
     pub fn from_inputs(inputs: Vec<Input>, problems: Vec<Problem>) -> Self {
-        Self::from_inputs_with(inputs, problems, &Progress::default()).unwrap_or_default()
+        Self::from_inputs_with(inputs, problems, &Progress::default(), Storage::AsRead)
+            .unwrap_or_default()
     }
 
     /// [`Self::from_inputs`], reporting progress and stopping early (`None`) when
-    /// cancelled.
+    /// cancelled, with texts kept as `storage` says.
     pub fn from_inputs_with(
         inputs: Vec<Input>,
         problems: Vec<Problem>,
         progress: &Progress,
+        storage: Storage,
     ) -> Option<Self> {
         let gazetteer = Gazetteer::embedded();
         progress.total.store(inputs.len(), Ordering::Relaxed);
@@ -153,8 +199,11 @@ impl Corpus {
                     );
                 }
                 let result = read_input(&input).and_then(|(bytes, modified)| {
-                    let parsed = article::parse(&input.path, bytes, modified)?;
+                    let mut parsed = article::parse(&input.path, bytes, modified)?;
                     let extraction = extract_with(&parsed.article, gazetteer, 0, scratch);
+                    if storage == Storage::Packed {
+                        parsed.article.text.pack();
+                    }
                     Ok((parsed.article, extraction, parsed.problems))
                 });
                 progress.done.fetch_add(1, Ordering::Relaxed);
@@ -164,7 +213,46 @@ impl Corpus {
         if progress.cancelled() {
             return None;
         }
-        Some(Self::assemble(results, problems))
+        let mut corpus = Self::assemble(results, problems);
+        corpus.storage = storage;
+        Some(corpus)
+    }
+
+    /// Packs the texts not packed yet; texts of files read later are packed too.
+    pub fn pack(&mut self) {
+        self.storage = Storage::Packed;
+        for article in &mut self.articles {
+            article.text.pack();
+        }
+    }
+
+    /// How the texts are kept.
+    pub fn storage(&self) -> Storage {
+        self.storage
+    }
+
+    /// The text of article `i`. A packed text is unpacked, and the last few unpacked
+    /// are kept, so that asking for the same article again (every frame, say) is free.
+    pub fn text(&self, i: usize) -> Option<TextRef<'_>> {
+        let text = &self.articles.get(i)?.text;
+        if let Some(plain) = text.plain() {
+            return Some(TextRef::Borrowed(plain));
+        }
+        let Ok(mut kept) = self.unpacked.lock() else {
+            return Some(TextRef::Shared(text.to_str().into()));
+        };
+        if let Some(at) = kept.iter().position(|(k, _)| *k == i) {
+            let entry = kept.remove(at);
+            let shared = entry.1.clone();
+            kept.push(entry);
+            return Some(TextRef::Shared(shared));
+        }
+        let shared: Arc<str> = text.to_str().into();
+        if kept.len() >= UNPACKED_KEPT {
+            kept.remove(0);
+        }
+        kept.push((i, shared.clone()));
+        Some(TextRef::Shared(shared))
     }
 
     /// The corpus after files changed on disk: articles and problems of `removed` paths
@@ -191,12 +279,15 @@ impl Corpus {
                 bytes: None,
             })
             .collect();
-        let fresh = Self::from_inputs(inputs, Vec::new());
+        let fresh = Self::from_inputs_with(inputs, Vec::new(), &Progress::default(), self.storage)
+            .unwrap_or_default();
         problems.extend(fresh.problems.iter().cloned());
         entries.extend(fresh.entries(|_| true));
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         problems.sort_by(|a, b| a.path.cmp(&b.path));
-        Self::assemble(entries, problems)
+        let mut corpus = Self::assemble(entries, problems);
+        corpus.storage = self.storage;
+        corpus
     }
 
     /// Assembles read files, in the given order, into a corpus: warnings become problems,
@@ -220,6 +311,7 @@ impl Corpus {
                     corpus
                         .problems
                         .extend(warnings.into_iter().map(|kind| Problem::new(&path, kind)));
+                    // Texts packed alike are equal: packing is deterministic.
                     let digest = digest(&article.text);
                     if let Some(&first) = seen.get(&digest)
                         && corpus
@@ -296,7 +388,7 @@ fn slice_of<T>(items: &[T], article: impl Fn(&T) -> u32, i: usize) -> &[T] {
     items.get(lo..hi).unwrap_or(&[])
 }
 
-fn digest(text: &str) -> u64 {
+fn digest(text: &article::Text) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
@@ -419,5 +511,130 @@ fn walk(
                 },
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The seeds and a second story, as files in a temporary folder.
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        for (name, bytes) in SEEDS {
+            std::fs::write(dir.path().join(name), bytes).expect("write a seed");
+        }
+        dir
+    }
+
+    fn load(dir: &Path, storage: Storage) -> Corpus {
+        Corpus::load_with(&[dir.to_path_buf()], &Progress::default(), storage)
+            .expect("not cancelled")
+    }
+
+    fn jsonl(corpus: &Corpus) -> Vec<u8> {
+        let mut out = Vec::new();
+        crate::export::write(
+            crate::export::Format::Jsonl,
+            corpus,
+            &corpus.events,
+            &mut out,
+        )
+        .expect("written to memory");
+        out
+    }
+
+    #[test]
+    fn a_packed_corpus_reads_like_one_kept_as_read() {
+        let dir = folder();
+        let (plain, packed) = (
+            load(dir.path(), Storage::AsRead),
+            load(dir.path(), Storage::Packed),
+        );
+        assert_eq!(packed.storage(), Storage::Packed, "storage kept");
+        assert_eq!(plain.events, packed.events, "same events");
+        assert_eq!(plain.dates, packed.dates, "same dates");
+        assert_eq!(plain.problems, packed.problems, "same problems");
+        assert!(
+            plain.articles.iter().all(|a| !a.text.is_packed()),
+            "as read"
+        );
+        assert!(packed.articles.iter().all(|a| a.text.is_packed()), "packed");
+        let (held, stored): (usize, usize) = packed.articles.iter().fold((0, 0), |(h, s), a| {
+            (h + a.text.len(), s + a.text.stored_bytes())
+        });
+        assert!(stored * 3 < held * 2, "packed to {stored} of {held} bytes");
+        for i in 0..plain.articles.len() {
+            assert_eq!(
+                plain.text(i).as_deref(),
+                packed.text(i).as_deref(),
+                "text of article {i}"
+            );
+        }
+        assert!(
+            packed.text(plain.articles.len()).is_none(),
+            "no such article"
+        );
+        assert_eq!(jsonl(&plain), jsonl(&packed), "exported alike");
+    }
+
+    #[test]
+    fn the_last_few_unpacked_texts_are_kept() {
+        let dir = folder();
+        // The seeds again, changed so as not to be duplicates: six articles.
+        for (name, bytes) in SEEDS {
+            let copy = bytes
+                .iter()
+                .map(|&b| if b == b'.' { b'!' } else { b })
+                .collect::<Vec<_>>();
+            std::fs::write(dir.path().join(format!("x{name}")), copy).expect("write a copy");
+        }
+        let corpus = load(dir.path(), Storage::Packed);
+        assert_eq!(corpus.articles.len(), 6, "{:?}", corpus.problems);
+        let shared = |i: usize| match corpus.text(i) {
+            Some(TextRef::Shared(text)) => text,
+            other => panic!("article {i} is packed, got {other:?}"),
+        };
+        let first = shared(0);
+        assert!(
+            Arc::ptr_eq(&first, &shared(0)),
+            "asked again: the kept text"
+        );
+        for i in 1..UNPACKED_KEPT {
+            shared(i);
+        }
+        assert!(Arc::ptr_eq(&first, &shared(0)), "still among the last few");
+        for i in 1..=UNPACKED_KEPT {
+            shared(i);
+        }
+        let again = shared(0);
+        assert!(
+            !Arc::ptr_eq(&first, &again),
+            "dropped after {UNPACKED_KEPT} others"
+        );
+        assert_eq!(first, again, "unpacked alike");
+    }
+
+    #[test]
+    fn files_read_again_into_a_packed_corpus_are_packed() {
+        let dir = folder();
+        let corpus = load(dir.path(), Storage::Packed);
+        let (name, bytes) = SEEDS[0];
+        let path = dir.path().join(name);
+        let mut changed = bytes.to_vec();
+        changed.extend_from_slice(b"\n\nLater, Kharkiv was shelled again, officials said.\n");
+        std::fs::write(&path, &changed).expect("rewrite");
+        let updated = corpus.apply_changes(std::slice::from_ref(&path), &[]);
+        assert_eq!(updated.storage(), Storage::Packed, "storage kept");
+        assert!(
+            updated.articles.iter().all(|a| a.text.is_packed()),
+            "all packed"
+        );
+        let text = updated.text(0).expect("the changed article");
+        assert!(
+            text.ends_with("officials said.\n"),
+            "read again: {:?}",
+            &text[text.len() - 40..]
+        );
     }
 }

@@ -130,7 +130,9 @@ pub fn extract_with(
     temporals.clear();
     candidates.clear();
     mentions.clear();
-    let text = article.text.as_str();
+    // Borrowed as read; a packed text is unpacked once.
+    let text = article.text.to_str();
+    let text: &str = &text;
     let mut context_start = 0;
     for (item_index, item) in article.items.iter().enumerate() {
         let mut that_year = None;
@@ -195,7 +197,7 @@ pub fn extract_with(
     if article.shared_context {
         find_places(gazetteer, text, candidates, mentions);
     }
-    assemble(article, index, sentences, temporals, mentions)
+    assemble(article, text, index, sentences, temporals, mentions)
 }
 
 fn explicit_year(expr: Expr) -> Option<i32> {
@@ -207,13 +209,13 @@ fn explicit_year(expr: Expr) -> Option<i32> {
 
 fn assemble(
     article: &Article,
+    text: &str,
     index: u32,
     sentences: &[SentenceInfo],
     temporals: &[TemporalMention],
     mentions: &[PlaceMention],
 ) -> Extraction {
     let mut out = Extraction::default();
-    let text = article.text.as_str();
     let resolve_in = |sentence: &SentenceInfo, t: &TemporalMention| {
         let item = article.items.get(sentence.item as usize)?;
         let that_year = if matches!(

@@ -47,7 +47,7 @@ fn run(published: &str, text: &str) -> (String, Extraction) {
         .expect("case parses")
         .article;
     let extraction = extract(&article, Gazetteer::embedded());
-    (article.text, extraction)
+    (article.text.to_str().into_owned(), extraction)
 }
 
 fn load<C: for<'de> Deserialize<'de>>(path: &str) -> Vec<C> {

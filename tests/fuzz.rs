@@ -69,21 +69,22 @@ fn read_and_extract(bytes: &[u8]) {
             continue;
         };
         let a = &parsed.article;
+        let text = a.text.to_str();
         for item in &a.items {
-            assert!(a.text.get(item.span.clone()).is_some(), "item span {name}");
+            assert!(text.get(item.span.clone()).is_some(), "item span {name}");
             for seg in &item.segments {
-                assert!(a.text.get(seg.clone()).is_some(), "segment {name}");
+                assert!(text.get(seg.clone()).is_some(), "segment {name}");
             }
         }
         let extraction = dateline::extract::extract(a, Gazetteer::embedded());
         for event in &extraction.events {
             let (s, e) = (event.start as usize, event.end as usize);
             assert!(
-                s < e && a.text.get(s..e).is_some(),
+                s < e && text.get(s..e).is_some(),
                 "mention {s}..{e} in {name}"
             );
             let (s, e) = (event.sentence_start as usize, event.sentence_end as usize);
-            assert!(a.text.get(s..e).is_some(), "sentence {s}..{e} in {name}");
+            assert!(text.get(s..e).is_some(), "sentence {s}..{e} in {name}");
         }
     }
 }

@@ -24,7 +24,10 @@ mod html;
 mod json;
 mod live_blog;
 mod plain;
+mod stored;
 pub mod timestamp;
+
+pub use stored::Text;
 
 use crate::problem::ProblemKind;
 use chrono::{DateTime, FixedOffset};
@@ -91,8 +94,9 @@ pub struct Article {
     pub name: String,
     /// How it was read.
     pub format: ArticleFormat,
-    /// The readable text; all offsets point into it.
-    pub text: String,
+    /// The readable text; all offsets point into it. Kept as read, or packed once
+    /// the events are extracted ([`Text::pack`]).
+    pub text: Text,
     /// Its items, in file order.
     pub items: Vec<Item>,
     /// True when the items are parts of one story (a live blog) that share one reading
@@ -163,7 +167,7 @@ pub fn parse(
             path: path.to_owned(),
             name,
             format,
-            text,
+            text: Text::from(text),
             items,
             shared_context,
         },

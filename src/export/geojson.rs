@@ -57,7 +57,7 @@ pub fn write<'a>(records: impl Iterator<Item = Record<'a>>, out: impl io::Write)
                 published: &r.published,
                 place: r.place,
                 kind: r.kind,
-                mention: r.mention,
+                mention: &r.mention,
                 start: r.start,
                 end: r.end,
                 date: &r.date,

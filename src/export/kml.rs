@@ -65,7 +65,7 @@ pub fn write<'a>(records: impl Iterator<Item = Record<'a>>, out: impl io::Write)
             ("item", r.item),
             ("published", &r.published),
             ("kind", r.kind),
-            ("mention", r.mention),
+            ("mention", &r.mention),
             ("start", &start),
             ("end", &end),
             ("date", &r.date),

@@ -1,6 +1,6 @@
 //! The wire record of one event (INTERFACE.md): field names and order are fixed.
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, TextRef};
 use crate::extract::Event;
 use crate::gazetteer::Gazetteer;
 use serde::Serialize;
@@ -24,7 +24,7 @@ pub struct Record<'a> {
     /// Longitude, WGS84 degrees.
     pub lon: f64,
     /// The mention as written.
-    pub mention: &'a str,
+    pub mention: Cow<'a, str>,
     /// Byte offset of the mention in the article text.
     pub start: u32,
     /// Byte offset one past the mention.
@@ -40,12 +40,22 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// The record of `event`; `None` if the event points outside the corpus.
+    /// The record of `event`; `None` if the event points outside the corpus. Text of a
+    /// packed corpus is copied out (see [`Corpus::text`]).
     pub fn new(corpus: &'a Corpus, gazetteer: &Gazetteer, event: &Event) -> Option<Self> {
         let article = corpus.articles.get(event.article as usize)?;
         let item = article.items.get(event.item as usize)?;
         let place = gazetteer.place(event.place)?;
-        let text = article.text.as_str();
+        let (mention, sentence) = match corpus.text(event.article as usize)? {
+            TextRef::Borrowed(text) => quote(text, event)?,
+            TextRef::Shared(text) => {
+                let (mention, sentence) = quote(&text, event)?;
+                (
+                    Cow::Owned(mention.into_owned()),
+                    Cow::Owned(sentence.into_owned()),
+                )
+            }
+        };
         Some(Self {
             article: &article.name,
             item: &item.title,
@@ -54,17 +64,22 @@ impl<'a> Record<'a> {
             kind: place.kind.as_str(),
             lat: round5(place.lat),
             lon: round5(place.lon),
-            mention: text.get(event.start as usize..event.end as usize)?,
+            mention,
             start: event.start,
             end: event.end,
             date: event.date.first_day.format("%Y-%m-%d").to_string(),
             granularity: event.date.granularity.as_str(),
             date_source: event.date_source.as_str(),
-            sentence: collapse_whitespace(
-                text.get(event.sentence_start as usize..event.sentence_end as usize)?,
-            ),
+            sentence,
         })
     }
+}
+
+/// The mention of `event` in `text` and its sentence, white space collapsed.
+fn quote<'t>(text: &'t str, event: &Event) -> Option<(Cow<'t, str>, Cow<'t, str>)> {
+    let mention = text.get(event.start as usize..event.end as usize)?;
+    let sentence = text.get(event.sentence_start as usize..event.sentence_end as usize)?;
+    Some((Cow::Borrowed(mention), collapse_whitespace(sentence)))
 }
 
 /// Five decimals (about a metre): the stored `f32` coordinates print cleanly.

@@ -28,6 +28,47 @@ pub struct PaneState {
     pub scroll_to_cursor: bool,
     /// The rows shown or shaped ahead, kept across frames.
     rows: RowCache,
+    /// The selected place's passages, kept while it stays selected.
+    passages: Passages,
+}
+
+/// The sentences of one place's events, white space collapsed, quoted once when the
+/// place is selected rather than every frame: a place can have thousands, from as many
+/// (packed) articles.
+#[derive(Default)]
+struct Passages {
+    /// Corpus generation and place index they were quoted for.
+    key: Option<(u64, usize)>,
+    /// Event index → its sentence.
+    sentences: std::collections::HashMap<usize, String>,
+}
+
+impl Passages {
+    /// The sentences of `place`'s events, quoted now unless already.
+    fn of(
+        &mut self,
+        view: &ViewCtx<'_>,
+        place: usize,
+    ) -> &std::collections::HashMap<usize, String> {
+        let key = (view.corpus_generation, place);
+        if self.key != Some(key) {
+            self.key = Some(key);
+            // In corpus order, so each article is unpacked once.
+            self.sentences = view
+                .index
+                .events_of_place(place)
+                .iter()
+                .filter_map(|&e| {
+                    let event = view.corpus.events.get(e)?;
+                    let text = view.corpus.text(event.article as usize)?;
+                    let sentence =
+                        text.get(event.sentence_start as usize..event.sentence_end as usize)?;
+                    Some((e, crate::export::collapse_whitespace(sentence).into_owned()))
+                })
+                .collect();
+        }
+        &self.sentences
+    }
 }
 
 impl PaneState {
@@ -167,7 +208,7 @@ pub fn article_pane_ui(
         .place()
         .and_then(|id| view.index.place_index(id))
     {
-        passages_ui(view, place, ui, out);
+        passages_ui(view, place, state.passages.of(view, place), ui, out);
         return;
     }
     let list_height = if view.selection.item().is_some() {
@@ -448,13 +489,17 @@ fn item_text_ui(view: &ViewCtx<'_>, r: ItemRef, ui: &mut Ui, out: &mut Vec<Comma
     );
     ui.add_space(4.0);
     let (mentions, dates) = item_spans(view, r);
+    // Kept unpacked by the corpus while it is shown.
+    let Some(text) = view.corpus.text(r.article as usize) else {
+        return;
+    };
     ScrollArea::vertical()
         .id_salt("item_text")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for segment in &item.segments {
                 let mut start = segment.start;
-                for line in article.text.get(segment.clone()).unwrap_or("").split('\n') {
+                for line in text.get(segment.clone()).unwrap_or("").split('\n') {
                     let range = start..start + line.len();
                     start = range.end + 1;
                     if line.trim().is_empty() {
@@ -462,7 +507,7 @@ fn item_text_ui(view: &ViewCtx<'_>, r: ItemRef, ui: &mut Ui, out: &mut Vec<Comma
                     }
                     ui.horizontal_wrapped(|ui| {
                         ui.spacing_mut().item_spacing.x = 0.0;
-                        paragraph_ui(view, &article.text, range, &mentions, &dates, ui, out);
+                        paragraph_ui(view, &text, range, &mentions, &dates, ui, out);
                     });
                     ui.add_space(6.0);
                 }
@@ -580,7 +625,13 @@ fn describe(date: EventDate) -> String {
 }
 
 /// A place's passages: the sentences mentioning it, grouped by the date of the event.
-fn passages_ui(view: &ViewCtx<'_>, place: usize, ui: &mut Ui, out: &mut Vec<Command>) {
+fn passages_ui(
+    view: &ViewCtx<'_>,
+    place: usize,
+    sentences: &std::collections::HashMap<usize, String>,
+    ui: &mut Ui,
+    out: &mut Vec<Command>,
+) {
     let Some(entry) = view.index.places.get(place) else {
         return;
     };
@@ -639,18 +690,14 @@ fn passages_ui(view: &ViewCtx<'_>, place: usize, ui: &mut Ui, out: &mut Vec<Comm
                 let Some(article) = view.corpus.articles.get(event.article as usize) else {
                     continue;
                 };
-                let sentence = article
-                    .text
-                    .get(event.sentence_start as usize..event.sentence_end as usize)
-                    .unwrap_or("");
+                let sentence = sentences.get(&index).map_or("", String::as_str);
                 let title = article
                     .items
                     .get(event.item as usize)
                     .map_or("", |i| i.title.as_str());
                 let selected = view.selection.event() == Some(index);
-                let text = crate::export::collapse_whitespace(sentence);
                 let response =
-                    ui.add(egui::Button::selectable(selected, RichText::new(text.as_ref())).wrap());
+                    ui.add(egui::Button::selectable(selected, RichText::new(sentence)).wrap());
                 if response.clicked() {
                     out.push(select_event(index, event));
                     out.push(Command::Time(

@@ -3,7 +3,7 @@
 //! keeps drawing meanwhile.
 
 use crate::basemap::Basemap;
-use crate::corpus::{Corpus, Progress};
+use crate::corpus::{Corpus, Progress, Storage};
 use crate::gazetteer::Gazetteer;
 use crate::index::CorpusIndex;
 use std::path::PathBuf;
@@ -20,8 +20,9 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Indexes a corpus.
-    pub fn new(corpus: Corpus) -> Self {
+    /// Indexes a corpus, its texts packed (the viewer shows a few at a time).
+    pub fn new(mut corpus: Corpus) -> Self {
+        corpus.pack();
         let index = CorpusIndex::new(&corpus, Gazetteer::embedded());
         Self { corpus, index }
     }
@@ -58,7 +59,10 @@ impl Loader {
         std::thread::Builder::new()
             .name("loader".into())
             .spawn(move || {
-                let loaded = Corpus::load_with(&thread_paths, &thread_progress).map(Loaded::new);
+                // Each text is packed as its file is done, so the whole corpus is
+                // never held unpacked.
+                let loaded = Corpus::load_with(&thread_paths, &thread_progress, Storage::Packed)
+                    .map(Loaded::new);
                 tx.send(loaded).ok();
                 repaint();
             })?;

@@ -280,14 +280,10 @@ fn hover_tooltip(view: &ViewCtx<'_>, m: &MapMarker, response: &egui::Response) {
     let Some(event) = view.corpus.events.get(marker.latest_event) else {
         return;
     };
-    let sentence = view
-        .corpus
-        .articles
-        .get(event.article as usize)
-        .and_then(|a| {
-            a.text
-                .get(event.sentence_start as usize..event.sentence_end as usize)
-        })
+    let text = view.corpus.text(event.article as usize);
+    let sentence = text
+        .as_deref()
+        .and_then(|t| t.get(event.sentence_start as usize..event.sentence_end as usize))
         .unwrap_or("");
     let reports = if marker.items == 1 {
         "1 report".to_owned()
