@@ -146,7 +146,7 @@ pub fn find_candidates(
             } else if tokens.get(i..=last).is_some_and(|words| {
                 words
                     .iter()
-                    .all(|t| info(gazetteer, t.stem(text), scratch).common)
+                    .all(|t| info(gazetteer, text, t, scratch).common)
             }) {
                 cues |= cue::COMMON_PHRASE;
             }
@@ -184,7 +184,7 @@ pub fn find_candidates(
             if i > 0 && token.stem_end - token.start >= 6 && !token.all_caps {
                 // Only the kind word after it matters for a typo ("the Transnistrian region").
                 let cues = if tokens.get(i + 1).is_some_and(|n| {
-                    info(gazetteer, n.stem(text), scratch)
+                    info(gazetteer, text, n, scratch)
                         .classes
                         .has(Class::REGION_AFTER)
                 }) {
@@ -305,7 +305,10 @@ fn plural_region_follows(
 ) -> bool {
     tokens.get(last + 1).is_some_and(|n| {
         let stem = n.stem(text);
-        stem.ends_with(['s', 'S']) && info(gazetteer, stem, buf).classes.has(Class::REGION_AFTER)
+        stem.ends_with(['s', 'S'])
+            && info(gazetteer, text, n, buf)
+                .classes
+                .has(Class::REGION_AFTER)
     })
 }
 
@@ -362,7 +365,7 @@ fn walk(
     i: usize,
     scratch: &mut String,
 ) -> Option<(usize, u64)> {
-    let first = info(gazetteer, tokens.get(i)?.stem(text), scratch);
+    let first = info(gazetteer, text, tokens.get(i)?, scratch);
     let mut best = first.value.map(|v| (i, v));
     let (true, Some((addr, out))) = (first.continues, first.state) else {
         return best;
@@ -428,39 +431,62 @@ struct WordInfo {
 /// Words cached per thread before the cache is emptied (a few MB).
 const WORD_CACHE_LIMIT: usize = 100_000;
 
-thread_local! {
-    static WORD_INFO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, WordInfo>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+/// What is known of words already met, per thread: ASCII words of up to
+/// [`KEY_BYTES`](crate::text::token::KEY_BYTES) bytes (nearly all) by their lower-case key,
+/// which needs neither a string compare nor an allocation; other words as written.
+#[derive(Default)]
+struct WordCache {
+    by_key: rustc_hash::FxHashMap<u128, WordInfo>,
+    by_word: rustc_hash::FxHashMap<Box<str>, WordInfo>,
 }
 
-/// What is known of the written word `stem` (see [`WordInfo`]).
-fn info(gazetteer: &Gazetteer, stem: &str, scratch: &mut String) -> WordInfo {
+thread_local! {
+    static WORD_INFO: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+}
+
+/// What is known of `token`'s stem (see [`WordInfo`]).
+fn info(gazetteer: &Gazetteer, text: &str, token: &Token, scratch: &mut String) -> WordInfo {
+    let key = token.lower_key(text);
+    let stem = token.stem(text);
     WORD_INFO.with_borrow_mut(|cache| {
-        if let Some(info) = cache.get(stem) {
+        let known = match key {
+            Some(key) => cache.by_key.get(&key),
+            None => cache.by_word.get(stem),
+        };
+        if let Some(info) = known {
             return *info;
         }
-        if cache.len() >= WORD_CACHE_LIMIT {
-            cache.clear();
+        if cache.by_key.len() + cache.by_word.len() >= WORD_CACHE_LIMIT {
+            cache.by_key.clear();
+            cache.by_word.clear();
         }
-        scratch.clear();
-        fold_word_into(stem, scratch);
-        let fst = gazetteer.names_fst();
-        let mut node = fst.root();
-        let mut output = fst::raw::Output::zero();
-        let alive = !scratch.is_empty()
-            && scratch
-                .bytes()
-                .all(|b| step(fst, &mut node, &mut output, b));
-        let info = WordInfo {
-            state: alive.then(|| (node.addr(), output.value())),
-            value: (alive && node.is_final()).then(|| output.cat(node.final_output()).value()),
-            continues: alive && node.find_input(b' ').is_some(),
-            common: gazetteer.is_common_word(scratch),
-            classes: lexicon::classes(scratch),
+        let info = word_info(gazetteer, stem, scratch);
+        match key {
+            Some(key) => cache.by_key.insert(key, info),
+            None => cache.by_word.insert(stem.into(), info),
         };
-        cache.insert(stem.into(), info);
         info
     })
+}
+
+/// Looks `stem` up: its place in the names' index, and its lexicon classes.
+fn word_info(gazetteer: &Gazetteer, stem: &str, scratch: &mut String) -> WordInfo {
+    scratch.clear();
+    fold_word_into(stem, scratch);
+    let fst = gazetteer.names_fst();
+    let mut node = fst.root();
+    let mut output = fst::raw::Output::zero();
+    let alive = !scratch.is_empty()
+        && scratch
+            .bytes()
+            .all(|b| step(fst, &mut node, &mut output, b));
+    WordInfo {
+        state: alive.then(|| (node.addr(), output.value())),
+        value: (alive && node.is_final()).then(|| output.cat(node.final_output()).value()),
+        continues: alive && node.find_input(b' ').is_some(),
+        common: gazetteer.is_common_word(scratch),
+        classes: lexicon::classes(scratch),
+    }
 }
 
 /// Follows the transition for `byte`, if any, accumulating the output.
@@ -529,7 +555,7 @@ struct Word {
 }
 
 fn word_at(gazetteer: &Gazetteer, text: &str, token: &Token, buf: &mut String) -> Word {
-    let info = info(gazetteer, token.stem(text), buf);
+    let info = info(gazetteer, text, token, buf);
     Word {
         classes: info.classes,
         common: info.common && token.capitalized,
@@ -625,7 +651,7 @@ fn surrounding_cues(
     }
     if last > first {
         // A name that ends in a kind word says its kind itself ("Red Sea", "Kyiv Oblast").
-        let tail = info(gazetteer, end.stem(text), buf).classes;
+        let tail = info(gazetteer, text, end, buf).classes;
         if tail.has(Class::WATER_AFTER) {
             cues |= cue::WATER;
         } else if tail.has(Class::REGION_AFTER) {
@@ -747,9 +773,7 @@ fn apposition_cues(
     if tokens.first().is_some_and(|t| {
         t.capitalized
             && t.end < end.start
-            && info(gazetteer, t.stem(text), buf)
-                .classes
-                .has(Class::LOCATIVE)
+            && info(gazetteer, text, t, buf).classes.has(Class::LOCATIVE)
     }) && tokens.iter().take(last + 1).skip(1).all(|t| t.capitalized)
     {
         return 0;
@@ -844,7 +868,7 @@ fn previous_word_cues(
             && !before.capitalized
             && before.shape == Shape::Word
             && b.shape == Shape::Word
-            && name_like(b, info(gazetteer, b.stem(text), buf).classes)
+            && name_like(b, info(gazetteer, text, b, buf).classes)
         {
             cues |= cue::PERSON_NAME;
         }
@@ -853,7 +877,7 @@ fn previous_word_cues(
         && same_clause
         && let Some(b) = first.checked_sub(2).and_then(|i| tokens.get(i))
     {
-        let before = info(gazetteer, b.stem(text), buf).classes;
+        let before = info(gazetteer, text, b, buf).classes;
         if before.has(Class::REGION_BEFORE_OF) {
             cues |= cue::REGION;
         } else if before.has(Class::SETTLEMENT_BEFORE_OF) {
@@ -939,7 +963,7 @@ fn organisation_follows(
 ) -> Option<Class> {
     for k in from..(from + 4).min(tokens.len()) {
         let t = tokens.get(k)?;
-        let classes = info(gazetteer, t.stem(text), buf).classes;
+        let classes = info(gazetteer, text, t, buf).classes;
         if t.capitalized && classes.has(Class::ORGANISATION_HEAD) {
             return Some(classes);
         }
