@@ -38,7 +38,9 @@ struct ExpectedDate {
 struct PlaceCase {
     name: String,
     text: String,
-    expect: Vec<(String, String, String)>,
+    /// Mention, place name, kind and, where namesakes abroad share name and kind, the
+    /// place's country code.
+    expect: Vec<Vec<String>>,
 }
 
 fn run(published: &str, text: &str) -> (String, Extraction) {
@@ -108,17 +110,21 @@ fn places_table() {
     let gazetteer = Gazetteer::embedded();
     check_table("place", &cases, 30, |case| {
         let (text, extraction) = run("2023-06-01", &case.text);
-        let got: Vec<(String, String, String)> = extraction
+        let got: Vec<Vec<String>> = extraction
             .events
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 let place = gazetteer.place(e.place).expect("event place exists");
-                let mention = text[e.start as usize..e.end as usize].to_owned();
-                (
-                    mention,
+                let mut row = vec![
+                    text[e.start as usize..e.end as usize].to_owned(),
                     place.name.to_owned(),
                     place.kind.as_str().to_owned(),
-                )
+                    place.country_str().to_owned(),
+                ];
+                // The country is checked where the case gives it.
+                row.truncate(case.expect.get(i).map_or(3, Vec::len));
+                row
             })
             .collect();
         differ(&case.name, &case.text, &case.expect, &got)

@@ -41,7 +41,10 @@
 //!    "Kyiv City Military Administration" speaks of Kyiv); inside a publication's title
 //!    ("The Moscow Times", "the Kyiv Independent") it is dropped even then. A name
 //!    right after a kind of ship ("the cruiser Moskva", "the submarine Kursk") or a
-//!    navy's ship prefix ("the BRP Sierra Madre", "USS Ohio") is the ship's; one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A
+//!    navy's ship prefix ("the BRP Sierra Madre", "USS Ohio") is the ship's, and so is
+//!    the name again elsewhere in the story unless a kind word or a locative says a
+//!    place is meant ("The Dali had left Baltimore"; "protests in Dali" is the town);
+//!    one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A
 //!    sentence's opening "The" before a lower-case word is an article, not the start of
 //!    a name ("The city of Kherson" is not "The City", London; "The Hague" is a name).
 //!    A given name before an Arabic surname's article is a person's ("said Salem
@@ -57,7 +60,11 @@
 //!    Fame goes with a place's own name: a capital reached by an old name (Hong Kong's
 //!    "Victoria"), or a city of millions by a translation (Casablanca's "White House"),
 //!    does not outrank the places that bear it; a curated landmark by its own name
-//!    beats such a city outright. A lesser place (not a capital or regional capital,
+//!    beats such a city outright. Fame is no tie-breaker between towns of one name
+//!    that a reader knows in two countries (important, by that very name: "Valencia"
+//!    in Spain and Venezuela, "Birmingham" in England and Alabama): each counts as
+//!    famous, each country and point enters the story's context for a share, and the
+//!    story decides ("south of Valencia … Paiporta" is Spain's). A lesser place (not a capital or regional capital,
 //!    under a million people) named by a single-word alternate needs its country in
 //!    the story *and* either a story place within 500 km or its country named in the
 //!    same sentence ("near Kobani and Qamishli in northern Syria"): "Wagner", an old

@@ -166,6 +166,7 @@ pub fn find_places(
     }
     let mut keys: Vec<Key> = groups.keys().copied().collect();
     keys.sort_unstable();
+    drop_ships_named_again(&mut groups, &keys);
 
     // Pass 1: the context. Countries named count; so do places that need no context to be
     // read (important ones, and phrases only one place bears), weighted by how often the
@@ -188,8 +189,16 @@ pub fn find_places(
             && (how != NameMatch::Alternate || strong(&best, NameMatch::Name)))
             || unique_phrase(*key, &group.options)
         {
-            context.add_country(best.country_code);
-            context.add_point(&best, group.count as f64);
+            // "Valencia" is a city of Spain and one of Venezuela: the name alone does not
+            // say which country the story is in, so each reading counts, for a share.
+            let readings: Vec<&Place> = std::iter::once(&best)
+                .chain(rivals(&best, &group.options))
+                .collect();
+            let share = group.count as f64 / readings.len() as f64;
+            for reading in readings {
+                context.add_country(reading.country_code);
+                context.add_point(reading, share);
+            }
         }
     }
 
@@ -248,6 +257,30 @@ pub fn find_places(
     }
     if let Some(slice) = out.get_mut(first_new..) {
         slice.sort_by_key(|m| m.start);
+    }
+}
+
+/// "the container ship Dali … The Dali had left Baltimore": a name the context gives a
+/// ship (after "ship", "tanker", "cruiser" …) is the ship again, unless a kind word or a
+/// locative says a place is meant ("the Dali region", "protests in Dali").
+fn drop_ships_named_again(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
+    let ships: Vec<TargetKey> = keys
+        .iter()
+        .filter(|k| k.cues & cue::VESSEL != 0)
+        .map(|k| k.target)
+        .collect();
+    if ships.is_empty() {
+        return;
+    }
+    for key in keys {
+        if ships.contains(&key.target)
+            && key.cues
+                & (cue::REGION | cue::SETTLEMENT | cue::WATER | cue::COUNTY | cue::AFTER_LOCATIVE)
+                == 0
+            && let Some(group) = groups.get_mut(key)
+        {
+            group.options.clear();
+        }
     }
 }
 
@@ -922,6 +955,36 @@ const SEAT_KM: f64 = 100.0;
 /// The population that makes a region's seat a town known in its own right.
 const SEAT_POPULATION: u32 = 50_000;
 
+/// A town a reader knows by this name ("Valencia"), by which the name alone does not
+/// say where a story is: important, named by its own name, and spelt like an important
+/// town of another country ("Los Ángeles" in Chile is no peer of Los Angeles).
+fn peer(place: &Place, how: NameMatch, options: &[(Place, NameMatch)]) -> bool {
+    let known = |p: &Place, how: NameMatch| {
+        p.kind == PlaceKind::Settlement && how != NameMatch::Alternate && p.is_important()
+    };
+    known(place, how)
+        && options.iter().any(|(p, how)| {
+            known(p, *how) && p.country_code != place.country_code && p.name == place.name
+        })
+}
+
+/// The readings of a name that a reader would know as well as `best`: its peers abroad
+/// ("Valencia", Spain and Venezuela; "Birmingham", England and Alabama).
+fn rivals<'o>(best: &Place, options: &'o [(Place, NameMatch)]) -> impl Iterator<Item = &'o Place> {
+    let best_is_peer = options
+        .iter()
+        .any(|(p, how)| p.id == best.id && peer(p, *how, options));
+    options
+        .iter()
+        .filter(move |(p, how)| {
+            best_is_peer
+                && p.country_code != best.country_code
+                && p.name == best.name
+                && peer(p, *how, options)
+        })
+        .map(|(p, _)| p)
+}
+
 /// The best option for a candidate, with or without context: place, how it was named,
 /// score.
 fn best_option(
@@ -933,9 +996,10 @@ fn best_option(
         // Nothing to choose between: no scoring (the context density is the costly part).
         return Some((*place, *how, 0));
     }
-    let scored = options
-        .iter()
-        .map(|(place, how)| (*place, *how, score(cues, place, *how, context)));
+    let scored = options.iter().map(|(place, how)| {
+        let peer = peer(place, *how, options);
+        (*place, *how, score(cues, place, *how, context, peer))
+    });
     let best = scored
         .clone()
         .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)))?;
@@ -984,7 +1048,17 @@ fn best_option(
                 && p.country_code == best.0.country_code
                 && haversine_km(p.lat, p.lon, best.0.lat, best.0.lon) < SEAT_KM
         }) {
-            return Some((seat.0, seat.1, score(cues, &seat.0, seat.1, context)));
+            return Some((
+                seat.0,
+                seat.1,
+                score(
+                    cues,
+                    &seat.0,
+                    seat.1,
+                    context,
+                    peer(&seat.0, seat.1, options),
+                ),
+            ));
         }
     }
     // "crossed the Dnipro": with an article and no kind word, a river of that name is
@@ -1000,7 +1074,9 @@ fn best_option(
     Some(best)
 }
 
-fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>) -> i64 {
+/// How well `place` fits a candidate: its prior, the kind words and the context; `peer`
+/// is true for a town known by the name as well as one abroad (see [`peer`]).
+fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, peer: bool) -> i64 {
     let has = |flag: u32| cues & flag != 0;
     let mut score = i64::from(place.prior);
     score += match place.kind {
@@ -1029,8 +1105,10 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>) ->
     // Fame: a capital or a city of millions beats obscure namesakes unless the text or
     // the story says otherwise ("New York" is not the Donetsk village of that name).
     // Fame goes with the name a place is known by: Hong Kong's historic "Victoria" does
-    // not make Hong Kong beat the capital of the Seychelles.
-    if place.kind == PlaceKind::Settlement && strong(place, how) {
+    // not make Hong Kong beat the capital of the Seychelles. A namesake that is known too
+    // is as famous: Valencia's 1.6 million in Venezuela do not make the Spanish city, of
+    // 800,000, obscure, and the story decides between them.
+    if place.kind == PlaceKind::Settlement && (strong(place, how) || peer) {
         score += 600;
     }
     if let Some(context) = context {
