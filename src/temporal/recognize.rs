@@ -538,12 +538,13 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
     let mut i = 0;
     while i < tokens.len() {
         let word = s.word(i);
-        if matches!(word, W::Future)
+        let planned_before = word == W::Future && after_was(&s, i);
+        if (word == W::Future && !planned_before)
             || (matches!(word, W::Other | W::Past) && is_future_phrase(&s, i))
         {
             strong_future = true;
         }
-        if matches!(word, W::Future | W::Would | W::Next) || strong_future {
+        if (matches!(word, W::Future | W::Would | W::Next) && !planned_before) || strong_future {
             future = true;
         }
         if word == W::Past && !s.capitalized(i) && !after_modal(&s, i) {
@@ -646,10 +647,20 @@ fn tense_word(s: &Sentence<'_>, i: usize) -> Option<Tense> {
         // "could hit", "will not hit", "to hit": a bare verb, not a past one.
         W::Past if after_modal(s, i) => None,
         W::Past | W::Reporting if !s.capitalized(i) => Some(Tense::Past),
+        // "the band was due on stage on Friday": what was planned, told afterwards.
+        W::Future if after_was(s, i) => Some(Tense::Past),
         W::Future | W::Would => Some(Tense::Future),
         W::Present => Some(Tense::Present),
         _ => None,
     }
+}
+
+/// True when token `i` follows "was" or "were" ("was due", "were expected"): a plan
+/// told in the past tense, not a future.
+fn after_was(s: &Sentence<'_>, i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|k| s.token(k))
+        .is_some_and(|t| matches!(t.text(s.text), "was" | "were"))
 }
 
 /// Words after which a verb is in its bare form ("could hit", "to hit").
