@@ -218,8 +218,13 @@ impl Corpus {
         Some(corpus)
     }
 
-    /// Packs the texts not packed yet; texts of files read later are packed too.
+    /// Packs the texts not packed yet; texts of files read later are packed too. A
+    /// corpus packed already is left alone (its plain texts are those that would not
+    /// shrink, and trying them again would only cost time).
     pub fn pack(&mut self) {
+        if self.storage == Storage::Packed {
+            return;
+        }
         self.storage = Storage::Packed;
         for article in &mut self.articles {
             article.text.pack();

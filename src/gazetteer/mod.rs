@@ -64,11 +64,12 @@
 //!    that a reader knows in two countries (important, by that very name: "Valencia"
 //!    in Spain and Venezuela, "Birmingham" in England and Alabama): each counts as
 //!    famous, each country and point enters the story's context for a share, and the
-//!    story decides ("south of Valencia … Paiporta" is Spain's). A lesser place (not a capital or regional capital,
-//!    under a million people) named by a single-word alternate needs its country in
-//!    the story *and* either a story place within 500 km or its country named in the
-//!    same sentence ("near Kobani and Qamishli in northern Syria"): "Wagner", an old
-//!    name of Talent, Oregon, stays the mercenary group however often "US" comes up.
+//!    story decides ("south of Valencia … Paiporta" is Spain's). A lesser place (not a
+//!    capital or regional capital, under a million people) named by a single-word
+//!    alternate needs its country in the story *and* either a story place within 500 km
+//!    or its country named in the same sentence ("near Kobani and Qamishli in northern
+//!    Syria"): "Wagner", an old name of Talent, Oregon, stays the mercenary group however
+//!    often "US" comes up.
 //! 4. *Kind.* "X region/oblast/province/territory", "region of X", "governor of X" and "X
 //!    governor" and "upstate X" mean the region; "X River" the river, and where the data
 //!    has no river (or capitalised "X Lake", "X Reservoir": no lake; or a lower-case

@@ -192,7 +192,7 @@ pub fn find_places(
             // "Valencia" is a city of Spain and one of Venezuela: the name alone does not
             // say which country the story is in, so each reading counts, for a share.
             let readings: Vec<&Place> = std::iter::once(&best)
-                .chain(rivals(&best, &group.options))
+                .chain(rivals(&best, how, &group.options))
                 .collect();
             let share = group.count as f64 / readings.len() as f64;
             for reading in readings {
@@ -955,34 +955,47 @@ const SEAT_KM: f64 = 100.0;
 /// The population that makes a region's seat a town known in its own right.
 const SEAT_POPULATION: u32 = 50_000;
 
-/// A town a reader knows by this name ("Valencia"), by which the name alone does not
-/// say where a story is: important, named by its own name, and spelt like an important
-/// town of another country ("Los Ángeles" in Chile is no peer of Los Angeles).
-fn peer(place: &Place, how: NameMatch, options: &[(Place, NameMatch)]) -> bool {
-    let known = |p: &Place, how: NameMatch| {
-        p.kind == PlaceKind::Settlement && how != NameMatch::Alternate && p.is_important()
-    };
-    known(place, how)
-        && options.iter().any(|(p, how)| {
-            known(p, *how) && p.country_code != place.country_code && p.name == place.name
-        })
+/// A town a reader knows by this name: important, and named by its own name.
+fn known_town(place: &Place, how: NameMatch) -> bool {
+    place.kind == PlaceKind::Settlement && how != NameMatch::Alternate && place.is_important()
 }
 
-/// The readings of a name that a reader would know as well as `best`: its peers abroad
-/// ("Valencia", Spain and Venezuela; "Birmingham", England and Alabama).
-fn rivals<'o>(best: &Place, options: &'o [(Place, NameMatch)]) -> impl Iterator<Item = &'o Place> {
-    let best_is_peer = options
-        .iter()
-        .any(|(p, how)| p.id == best.id && peer(p, *how, options));
+/// The known towns of `best`'s own name in other countries ("Valencia", Spain and
+/// Venezuela; "Birmingham", England and Alabama): where there are any, the name alone
+/// does not say where a story is ("Los Ángeles" in Chile is no peer of Los Angeles).
+fn rivals<'o>(
+    best: &Place,
+    how: NameMatch,
+    options: &'o [(Place, NameMatch)],
+) -> impl Iterator<Item = &'o Place> {
+    let best_known = known_town(best, how);
     options
         .iter()
         .filter(move |(p, how)| {
-            best_is_peer
+            best_known
+                && known_town(p, *how)
                 && p.country_code != best.country_code
                 && p.name == best.name
-                && peer(p, *how, options)
         })
         .map(|(p, _)| p)
+}
+
+/// The options that have rivals (see [`rivals`]): towns a reader knows as well as a
+/// namesake abroad. Empty, and no allocation, for the usual name with one known town.
+fn peers(options: &[(Place, NameMatch)]) -> Vec<PlaceId> {
+    if options
+        .iter()
+        .filter(|(p, how)| known_town(p, *how))
+        .count()
+        < 2
+    {
+        return Vec::new();
+    }
+    options
+        .iter()
+        .filter(|(p, how)| rivals(p, *how, options).next().is_some())
+        .map(|(p, _)| p.id)
+        .collect()
 }
 
 /// The best option for a candidate, with or without context: place, how it was named,
@@ -996,8 +1009,9 @@ fn best_option(
         // Nothing to choose between: no scoring (the context density is the costly part).
         return Some((*place, *how, 0));
     }
+    let peers = peers(options);
     let scored = options.iter().map(|(place, how)| {
-        let peer = peer(place, *how, options);
+        let peer = peers.contains(&place.id);
         (*place, *how, score(cues, place, *how, context, peer))
     });
     let best = scored
@@ -1051,13 +1065,7 @@ fn best_option(
             return Some((
                 seat.0,
                 seat.1,
-                score(
-                    cues,
-                    &seat.0,
-                    seat.1,
-                    context,
-                    peer(&seat.0, seat.1, options),
-                ),
+                score(cues, &seat.0, seat.1, context, peers.contains(&seat.0.id)),
             ));
         }
     }
@@ -1075,7 +1083,7 @@ fn best_option(
 }
 
 /// How well `place` fits a candidate: its prior, the kind words and the context; `peer`
-/// is true for a town known by the name as well as one abroad (see [`peer`]).
+/// is true for a town known by the name as well as one abroad (see [`peers`]).
 fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, peer: bool) -> i64 {
     let has = |flag: u32| cues & flag != 0;
     let mut score = i64::from(place.prior);
