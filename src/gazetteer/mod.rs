@@ -82,7 +82,8 @@
 //!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
 //!    a city into a region ("the Kyiv authorities"). A verb's auxiliary ends the phrase
 //!    ("banks of the Dnipro are under water"), and "river" before the name marks the
-//!    river too ("the river Dnipro"). After "the" (or "the eastern"), a name shaped
+//!    river too ("the river Dnipro"); so does a river the data knows only as "X River"
+//!    ("east of the Mississippi" is the river, not the state). After "the" (or "the eastern"), a name shaped
 //!    like an adjective is a noun: "into the Mediterranean" is the sea, while "the
 //!    Mediterranean coast" needs the context. "X exclave/enclave" is a region. Where a
 //!    city is a region of its own and the region around it has the same name (Moscow),
@@ -127,7 +128,13 @@
 //!    reader knows: the curated reef or islands of that name are meant.
 //!    A country's name that is also a region of another country ("Georgia") means the
 //!    region where the story names a place inside that region and none inside the
-//!    country (a story about Atlanta).
+//!    country (a story about Atlanta). A town in a first-level region the story names
+//!    is preferred to its namesakes elsewhere ("Augusta" beside Georgia the state is not
+//!    Maine's capital), and an important town whose name towns abroad also bear (not a
+//!    capital or a city of millions) adds nothing to the context where the story is in
+//!    another country and names the region one of those towns lies in ("downtown
+//!    Newport" in a story naming Tennessee is not the Welsh city; "St Petersburg" beside
+//!    Florida is not Russia's): it would otherwise vouch for its own reading.
 //!    A town, a comma and its region or country closing the phrase ("Atlanta,
 //!    Georgia,", "Paris, Texas.", "Poti, Georgia,") name one place: the pair is read
 //!    with the second holding the first, whatever the context says of either name

@@ -33,6 +33,9 @@ struct Context {
     ids: Vec<PlaceId>,
     /// Sum of the points' weights.
     weight: f64,
+    /// First-level regions the story names: their country and name without kind words
+    /// ([`region_key`]).
+    regions: Vec<([u8; 2], String)>,
 }
 
 /// How near one of the story's places a lesser place must lie to be read without its
@@ -52,6 +55,11 @@ impl Context {
 
     fn has_country(&self, code: [u8; 2]) -> bool {
         self.countries.contains(&code)
+    }
+
+    /// True when `place` lies in a first-level region the story names.
+    fn in_named_region(&self, place: &Place) -> bool {
+        in_regions(&self.regions, place)
     }
 
     /// Adds `weight` mentions of `place`; one point per place, however often named.
@@ -155,7 +163,12 @@ pub fn find_places(
     for candidate in candidates {
         let group = groups.entry(Key::of(candidate)).or_insert_with(|| Group {
             count: 0,
-            options: spelt_as_written(text, candidate, admissible_options(gazetteer, candidate)),
+            options: with_river(
+                gazetteer,
+                text,
+                candidate,
+                spelt_as_written(text, candidate, admissible_options(gazetteer, candidate)),
+            ),
             place: None,
             sentences: Vec::new(),
         });
@@ -168,39 +181,8 @@ pub fn find_places(
     keys.sort_unstable();
     drop_ships_named_again(&mut groups, &keys);
 
-    // Pass 1: the context. Countries named count; so do places that need no context to be
-    // read (important ones, and phrases only one place bears), weighted by how often the
-    // article names them.
-    let mut context = Context::default();
-    // Which sentences name which country: a country named beside a name vouches for it.
-    let mut named_in: HashSet<([u8; 2], u32)> = HashSet::default();
-    for key in &keys {
-        // A county vouches for nothing: "Pasco County" must not bring Peru in for itself.
-        let Some(group) = groups.get(key).filter(|_| key.cues & cue::COUNTY == 0) else {
-            continue;
-        };
-        let Some((best, how, _)) = best_option(key.cues, &group.options, None) else {
-            continue;
-        };
-        if best.kind == PlaceKind::Country {
-            context.add_country(best.country_code);
-            named_in.extend(group.sentences.iter().map(|&s| (best.country_code, s)));
-        } else if (best.is_important()
-            && (how != NameMatch::Alternate || strong(&best, NameMatch::Name)))
-            || unique_phrase(*key, &group.options)
-        {
-            // "Valencia" is a city of Spain and one of Venezuela: the name alone does not
-            // say which country the story is in, so each reading counts, for a share.
-            let readings: Vec<&Place> = std::iter::once(&best)
-                .chain(rivals(&best, how, &group.options))
-                .collect();
-            let share = group.count as f64 / readings.len() as f64;
-            for reading in readings {
-                context.add_country(reading.country_code);
-                context.add_point(reading, share);
-            }
-        }
-    }
+    // Pass 1: the context (see [`first_context`]).
+    let (context, named_in) = first_context(&groups, &keys);
 
     // Pass 2: which candidates are places at all, against that context. The accepted
     // lesser places then join the context (a story about Kursk names Sudzha and
@@ -210,6 +192,7 @@ pub fn find_places(
         points: context.points.clone(),
         ids: context.ids.clone(),
         weight: context.weight,
+        regions: Vec::new(),
     };
     let mut accepted = Vec::new();
     for key in &keys {
@@ -224,7 +207,7 @@ pub fn find_places(
         }
     }
     // ... and each accepted name takes its best reading in that story.
-    choose_readings(gazetteer, &mut groups, &accepted, &story);
+    choose_readings(gazetteer, &mut groups, &accepted, &mut story);
     prefer_named_regions(&mut groups, &keys);
     let first_new = out.len();
     for candidate in candidates {
@@ -260,6 +243,113 @@ pub fn find_places(
     }
 }
 
+/// Pass 1: the context. Countries named count; so do places that need no context to be
+/// read (important ones, and phrases only one place bears), weighted by how often the
+/// article names them. Also returns which sentences name which country: a country named
+/// beside a name vouches for it.
+fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSet<([u8; 2], u32)>) {
+    let mut context = Context::default();
+    let mut named_in: HashSet<([u8; 2], u32)> = HashSet::default();
+    // Towns known in their own country but bearing a name that towns elsewhere bear too
+    // ("Newport": Wales, and a county seat in Tennessee) wait for the rest of the context.
+    let mut ambiguous: Vec<(&Group, Place, NameMatch)> = Vec::new();
+    let mut regions = Vec::new();
+    for key in keys {
+        // A county vouches for nothing: "Pasco County" must not bring Peru in for itself.
+        let Some(group) = groups.get(key).filter(|_| key.cues & cue::COUNTY == 0) else {
+            continue;
+        };
+        let Some((best, how, _)) = best_option(key.cues, &group.options, None) else {
+            continue;
+        };
+        // The first-level regions the name may mean, unless a country or a town known by
+        // the name is the plain reading ("Georgia", "Washington"): "Florida" is the
+        // state, though towns abroad bear the name (or, as Floridablanca, an alternate).
+        if best.kind == PlaceKind::Region && best.feature_code == "ADM1" {
+            regions.push((best.country_code, region_key(best.name)));
+        } else if best.kind != PlaceKind::Country && !known_town(&best, how) {
+            regions.extend(
+                group
+                    .options
+                    .iter()
+                    .filter(|(p, how)| {
+                        p.kind == PlaceKind::Region
+                            && p.feature_code == "ADM1"
+                            && *how != NameMatch::Alternate
+                    })
+                    .map(|(p, _)| (p.country_code, region_key(p.name))),
+            );
+        }
+        if best.kind == PlaceKind::Country {
+            context.add_country(best.country_code);
+            named_in.extend(group.sentences.iter().map(|&s| (best.country_code, s)));
+        } else if unique_phrase(*key, &group.options) {
+            context.add_country(best.country_code);
+            context.add_point(&best, group.count as f64);
+        } else if best.is_important()
+            && (how != NameMatch::Alternate || strong(&best, NameMatch::Name))
+        {
+            if has_namesakes_abroad(&best, how, &group.options) {
+                ambiguous.push((group, best, how));
+            } else {
+                add_known_town(&mut context, group, &best, how);
+            }
+        }
+    }
+    // Such a town vouches for its country unless the story is in another country and
+    // names the region a namesake lies in: "Newport" beside Tennessee is not the Welsh
+    // city, while "Donetsk" beside Belgorod is still Ukraine's, not a town of Rostov.
+    let settled = context.countries.clone();
+    for (group, best, how) in ambiguous {
+        let elsewhere = !settled.contains(&best.country_code)
+            && group.options.iter().any(|(p, how)| {
+                p.kind == PlaceKind::Settlement
+                    && *how != NameMatch::Alternate
+                    && p.country_code != best.country_code
+                    && in_regions(&regions, p)
+            });
+        if !elsewhere {
+            add_known_town(&mut context, group, &best, how);
+        }
+    }
+
+    (context, named_in)
+}
+
+/// True when `place` lies in one of `regions` (country, [`region_key`]).
+fn in_regions(regions: &[([u8; 2], String)], place: &Place) -> bool {
+    regions.iter().any(|(code, _)| *code == place.country_code) && {
+        let key = region_key(place.admin1);
+        regions
+            .iter()
+            .any(|(code, region)| *code == place.country_code && *region == key)
+    }
+}
+
+/// Adds an important place read without context to `context`. "Valencia" is a city of
+/// Spain and one of Venezuela: the name alone does not say which country the story is
+/// in, so each reading counts, for a share.
+fn add_known_town(context: &mut Context, group: &Group, best: &Place, how: NameMatch) {
+    let readings: Vec<&Place> = std::iter::once(best)
+        .chain(rivals(best, how, &group.options))
+        .collect();
+    let share = group.count as f64 / readings.len() as f64;
+    for reading in readings {
+        context.add_country(reading.country_code);
+        context.add_point(reading, share);
+    }
+}
+
+/// True for a town a reader knows, but not without context (no capital, no city of
+/// millions), whose name towns in other countries bear too.
+fn has_namesakes_abroad(best: &Place, how: NameMatch, options: &[(Place, NameMatch)]) -> bool {
+    best.kind == PlaceKind::Settlement
+        && !strong(best, how)
+        && options
+            .iter()
+            .any(|(p, _)| p.kind == PlaceKind::Settlement && p.country_code != best.country_code)
+}
+
 /// "the container ship Dali … The Dali had left Baltimore": a name the context gives a
 /// ship (after "ship", "tanker", "cruiser" …) is the ship again, unless a kind word or a
 /// locative says a place is meant ("the Dali region", "protests in Dali").
@@ -285,36 +375,71 @@ fn drop_ships_named_again(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
 }
 
 /// Gives each accepted key its best reading in the story (a country's name may mean a
-/// region of the same name elsewhere: see [`namesake_region`]).
+/// region of the same name elsewhere: see [`namesake_region`]). Names that may be a
+/// region or a country are read first: a town in a region the story names is then
+/// preferred to its namesakes ("Augusta" in a story about Georgia and Tennessee).
 fn choose_readings(
     gazetteer: &Gazetteer,
     groups: &mut HashMap<Key, Group>,
     accepted: &[Key],
-    story: &Context,
+    story: &mut Context,
 ) {
+    let areas = |g: &Group| {
+        g.options
+            .iter()
+            .any(|(p, _)| matches!(p.kind, PlaceKind::Region | PlaceKind::Country))
+    };
+    let (first, rest): (Vec<Key>, Vec<Key>) = accepted
+        .iter()
+        .partition(|key| groups.get(key).is_some_and(areas));
     let mut story_places: Option<Vec<Place>> = None;
-    for key in accepted {
+    for key in &first {
         if let Some(group) = groups.get_mut(key) {
-            group.place = best_option(key.cues, &group.options, Some(story)).map(|(p, _, _)| {
-                if p.kind == PlaceKind::Settlement {
-                    return province_over_city(gazetteer, key.cues, &group.options, &p, story)
-                        .unwrap_or(p.id);
-                }
-                if p.kind != PlaceKind::Country {
-                    return p.id;
-                }
-                // Decoded once per story, and only where a country is named.
-                let places = story_places.get_or_insert_with(|| {
-                    story
-                        .ids
-                        .iter()
-                        .filter_map(|&id| gazetteer.place(id))
-                        .collect()
-                });
-                namesake_region(&p, &group.options, places).unwrap_or(p.id)
-            });
+            group.place = choose_reading(gazetteer, *key, group, story, &mut story_places);
+            if let Some(region) = group
+                .place
+                .and_then(|id| reading(&group.options, id))
+                .filter(|p| p.kind == PlaceKind::Region && p.feature_code == "ADM1")
+            {
+                story
+                    .regions
+                    .push((region.country_code, region_key(region.name)));
+            }
         }
     }
+    for key in &rest {
+        if let Some(group) = groups.get_mut(key) {
+            group.place = choose_reading(gazetteer, *key, group, story, &mut story_places);
+        }
+    }
+}
+
+/// The best reading of one accepted key in the story; `story_places` is decoded once per
+/// story, and only where a country is named.
+fn choose_reading(
+    gazetteer: &Gazetteer,
+    key: Key,
+    group: &Group,
+    story: &Context,
+    story_places: &mut Option<Vec<Place>>,
+) -> Option<PlaceId> {
+    best_option(key.cues, &group.options, Some(story)).map(|(p, _, _)| {
+        if p.kind == PlaceKind::Settlement {
+            return province_over_city(gazetteer, key.cues, &group.options, &p, story)
+                .unwrap_or(p.id);
+        }
+        if p.kind != PlaceKind::Country {
+            return p.id;
+        }
+        let places = story_places.get_or_insert_with(|| {
+            story
+                .ids
+                .iter()
+                .filter_map(|&id| gazetteer.place(id))
+                .collect()
+        });
+        namesake_region(&p, &group.options, places).unwrap_or(p.id)
+    })
 }
 
 /// The share of a story's places near a city that makes the story one about its
@@ -725,6 +850,35 @@ fn spelt_as_written(
     options
 }
 
+/// "east of the Mississippi": a name after "the" that ends its phrase may be a river the
+/// data knows only as "X River" (the Mississippi, Ohio and Tennessee rivers); that river
+/// joins the options, and [`best_option`] prefers it to a town or a region.
+fn with_river(
+    gazetteer: &Gazetteer,
+    text: &str,
+    candidate: &Candidate,
+    mut options: Vec<(Place, NameMatch)>,
+) -> Vec<(Place, NameMatch)> {
+    let cues = candidate.cues;
+    if cues & cue::AFTER_THE == 0
+        || cues & (cue::REGION | cue::SETTLEMENT | cue::NEVER_A_PLACE) != 0
+        || options.iter().any(|(p, _)| p.kind == PlaceKind::Water)
+    {
+        return options;
+    }
+    let Some(name) = text.get(candidate.start as usize..candidate.end as usize) else {
+        return options;
+    };
+    options.extend(
+        gazetteer
+            .lookup(&format!("{name} River"))
+            .into_iter()
+            .filter_map(|(id, how)| gazetteer.place(id).map(|p| (p, how)))
+            .filter(|(p, how)| p.kind == PlaceKind::Water && *how == NameMatch::Name),
+    );
+    options
+}
+
 /// A name in lower case, with the letters written two ways made one: Romanian's comma
 /// below and cedilla ("Ocnița", "Ocniţa"), and the typographic apostrophe.
 fn spelling(name: &str) -> String {
@@ -1069,11 +1223,12 @@ fn best_option(
             ));
         }
     }
-    // "crossed the Dnipro": with an article and no kind word, a river of that name is
-    // meant rather than a town ("the Dnipro city council" keeps the city; "the Kyiv
-    // authorities", with no river of that name, are untouched).
+    // "crossed the Dnipro", "east of the Mississippi": with an article and no kind word,
+    // a river of that name is meant rather than a town or a region ("the Dnipro city
+    // council" keeps the city; "the Kyiv authorities", with no river of that name, are
+    // untouched).
     let article_only = cues & cue::AFTER_THE != 0 && cues & (cue::REGION | cue::SETTLEMENT) == 0;
-    if article_only && best.0.kind == PlaceKind::Settlement {
+    if article_only && matches!(best.0.kind, PlaceKind::Settlement | PlaceKind::Region) {
         let river = scored
             .filter(|(place, _, _)| place.kind == PlaceKind::Water)
             .max_by_key(|&(place, _, score)| (score, std::cmp::Reverse(place.id)));
@@ -1081,6 +1236,10 @@ fn best_option(
     }
     Some(best)
 }
+
+/// What a town gains from lying in a first-level region the story names: more than a
+/// state capital's prior over a county seat's (Augusta, Maine and Augusta, Georgia).
+const IN_NAMED_REGION: i64 = 300;
 
 /// How well `place` fits a candidate: its prior, the kind words and the context; `peer`
 /// is true for a town known by the name as well as one abroad (see [`peers`]).
@@ -1122,6 +1281,9 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, pe
     if let Some(context) = context {
         if context.has_country(place.country_code) {
             score += 400;
+        }
+        if place.kind == PlaceKind::Settlement && context.in_named_region(place) {
+            score += IN_NAMED_REGION;
         }
         score += (800.0 * context.density(place)) as i64;
     }
