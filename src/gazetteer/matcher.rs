@@ -2,7 +2,7 @@
 //! from each capitalised word, plus the cues around each match that the resolver needs.
 
 use super::lexicon::{self, Class};
-use super::normalize::fold_word_into;
+use super::normalize::{fold_word_into, is_apostrophe};
 use super::{Gazetteer, PlaceId};
 use crate::text::token::{Shape, Token};
 
@@ -505,9 +505,12 @@ fn step<'f>(
     true
 }
 
-/// Two words may belong to one name when only spaces, a hyphen or ". " separate them.
+/// Two words may belong to one name when only spaces, a hyphen or ". " separate them,
+/// after an apostrophe that ends the first word: a soft sign transliterated
+/// ("Ust’-Kut", "Sol’-Iletsk"), which names are looked up without.
 fn joinable(text: &str, a: &Token, b: &Token) -> bool {
     let gap = text.get(a.end as usize..b.start as usize).unwrap_or("\n");
+    let gap = gap.strip_prefix(is_apostrophe).unwrap_or(gap);
     let mut dots = 0;
     (1..=3).contains(&gap.len())
         && gap.chars().all(|c| match c {

@@ -23,7 +23,8 @@
 //!    acronyms ("NATO", "IAEA"), except a wire dateline's places opening their sentence
 //!    before a comma ("KYIV, June 5 (Reuters) -", "WARSAW/KYIV, Aug 2") and the first word
 //!    of a longer name ("JFK Airport", "NEW YORK"); longer all-caps words are places
-//!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv). The
+//!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv); an
+//!    apostrophe for a soft sign before a hyphen stays in the name ("Ust’-Kut"). The
 //!    tail of a hyphenated name the data lacks, joined by a particle ("-sur-", "-on-"),
 //!    is no place ("Lebel-sur-Quévillon" is not Quevillon in Normandy; "Warsaw-to-Kyiv"
 //!    is two places).
