@@ -207,8 +207,9 @@ pub fn find_places(
         }
     }
     // ... and each accepted name takes its best reading in that story.
-    choose_readings(gazetteer, &mut groups, &accepted, &mut story);
+    choose_readings(gazetteer, &mut groups, &accepted, &story);
     prefer_named_regions(&mut groups, &keys);
+    prefer_towns_in_named_regions(gazetteer, &mut groups, &accepted, &mut story);
     let first_new = out.len();
     for candidate in candidates {
         if let Some(place) = groups.get(&Key::of(candidate)).and_then(|g| g.place) {
@@ -375,40 +376,49 @@ fn drop_ships_named_again(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
 }
 
 /// Gives each accepted key its best reading in the story (a country's name may mean a
-/// region of the same name elsewhere: see [`namesake_region`]). Names that may be a
-/// region or a country are read first: a town in a region the story names is then
-/// preferred to its namesakes ("Augusta" in a story about Georgia and Tennessee).
+/// region of the same name elsewhere: see [`namesake_region`]).
 fn choose_readings(
+    gazetteer: &Gazetteer,
+    groups: &mut HashMap<Key, Group>,
+    accepted: &[Key],
+    story: &Context,
+) {
+    let mut story_places: Option<Vec<Place>> = None;
+    for key in accepted {
+        if let Some(group) = groups.get_mut(key) {
+            group.place = choose_reading(gazetteer, *key, group, story, &mut story_places);
+        }
+    }
+}
+
+/// "Augusta" in a story about Georgia and Tennessee: a town in a first-level region the
+/// story names is preferred to its namesakes, so the towns with a reading in such a
+/// region are read again once the regions are known.
+fn prefer_towns_in_named_regions(
     gazetteer: &Gazetteer,
     groups: &mut HashMap<Key, Group>,
     accepted: &[Key],
     story: &mut Context,
 ) {
-    let areas = |g: &Group| {
-        g.options
-            .iter()
-            .any(|(p, _)| matches!(p.kind, PlaceKind::Region | PlaceKind::Country))
-    };
-    let (first, rest): (Vec<Key>, Vec<Key>) = accepted
+    let chosen = |g: &Group| g.place.and_then(|id| reading(&g.options, id));
+    story.regions = accepted
         .iter()
-        .partition(|key| groups.get(key).is_some_and(areas));
-    let mut story_places: Option<Vec<Place>> = None;
-    for key in &first {
-        if let Some(group) = groups.get_mut(key) {
-            group.place = choose_reading(gazetteer, *key, group, story, &mut story_places);
-            if let Some(region) = group
-                .place
-                .and_then(|id| reading(&group.options, id))
-                .filter(|p| p.kind == PlaceKind::Region && p.feature_code == "ADM1")
-            {
-                story
-                    .regions
-                    .push((region.country_code, region_key(region.name)));
-            }
-        }
+        .filter_map(|key| chosen(groups.get(key)?))
+        .filter(|p| p.kind == PlaceKind::Region && p.feature_code == "ADM1")
+        .map(|p| (p.country_code, region_key(p.name)))
+        .collect();
+    if story.regions.is_empty() {
+        return;
     }
-    for key in &rest {
-        if let Some(group) = groups.get_mut(key) {
+    let mut story_places: Option<Vec<Place>> = None;
+    for key in accepted {
+        if let Some(group) = groups.get_mut(key)
+            && chosen(group).is_some_and(|p| p.kind == PlaceKind::Settlement)
+            && group
+                .options
+                .iter()
+                .any(|(p, _)| p.kind == PlaceKind::Settlement && story.in_named_region(p))
+        {
             group.place = choose_reading(gazetteer, *key, group, story, &mut story_places);
         }
     }
@@ -640,7 +650,8 @@ const LIST_KM: f64 = 300.0;
 /// among Libyan towns) takes the reading of its name that lies near them, if one does.
 /// Members are settlements joined by ", " or " and "/" or " in one sentence; the others
 /// must lie within [`LIST_KM`] of each other, and a capital or a city of millions is
-/// never moved.
+/// never moved. In a list of names that may all be countries, and some are, a capital
+/// that bears its country's name is the country ("Kenya, South Sudan and Djibouti").
 fn settle_lists(
     text: &str,
     candidates: &[Candidate],
@@ -656,7 +667,7 @@ fn settle_lists(
                 .map(|g| (c, g))
         })
         .collect();
-    if resolved.len() != mentions.len() || resolved.len() < 3 {
+    if resolved.len() != mentions.len() || resolved.len() < 2 {
         return;
     }
     let readings: Vec<Option<Place>> = resolved
@@ -683,8 +694,40 @@ fn settle_lists(
         {
             end += 1;
         }
-        // A list of three or more settlements.
         let members: Vec<Place> = (start..=end).filter_map(place_of).collect();
+        // "the presidents of Kenya, South Sudan and Djibouti": a capital named as its
+        // country is the country where every other member is one, or may be. Only a
+        // sovereign state: Gibraltar, a territory, stays the town.
+        let country_of = |m: usize| {
+            let current = place_of(m)?;
+            if current.kind == PlaceKind::Country {
+                return Some(current.id);
+            }
+            resolved.get(m).and_then(|(_, group)| {
+                group
+                    .options
+                    .iter()
+                    .find(|(p, how)| {
+                        p.kind == PlaceKind::Country
+                            && p.feature_code == "PCLI"
+                            && *how != NameMatch::Alternate
+                    })
+                    .map(|(p, _)| p.id)
+            })
+        };
+        let countries: Vec<Option<PlaceId>> = (start..=end).map(country_of).collect();
+        if end > start
+            && members.len() == end - start + 1
+            && members.iter().any(|p| p.kind == PlaceKind::Country)
+            && countries.iter().all(Option::is_some)
+        {
+            for (m, country) in (start..=end).zip(&countries) {
+                if let (Some(country), Some(mention)) = (country, mentions.get_mut(m)) {
+                    mention.place = *country;
+                }
+            }
+        }
+        // A list of three or more settlements.
         if end - start >= 2
             && members.len() == end - start + 1
             && members.iter().all(|p| p.kind == PlaceKind::Settlement)
