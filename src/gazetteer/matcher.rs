@@ -139,6 +139,14 @@ pub fn find_candidates(
             i += 1;
             continue;
         }
+        // "Lagoa dos Patos", "Lula da Silva": neither word of a name joined by a particle
+        // that the data lacks as a whole is a place of its own.
+        let last = found.map_or(i, |(last, _)| last);
+        let link = |k: usize| spaced_compound_link(text, tokens, k);
+        if i.checked_sub(1).is_some_and(link) || link(last + 1) {
+            i = last + 1;
+            continue;
+        }
         if let Some((last, value)) = found {
             let mut cues = surrounding_cues(gazetteer, text, tokens, i, last, scratch);
             if last == i {
@@ -293,6 +301,36 @@ fn compound_tail(text: &str, tokens: &[Token], i: usize) -> bool {
         && NAME_PARTICLES.contains(&link.text(text))
         && text.get(head.end as usize..link.start as usize) == Some("-")
         && text.get(link.end as usize..tail.start as usize) == Some("-")
+}
+
+/// The particles that join the words of a name with spaces ("Lagoa dos Patos", "Lula da
+/// Silva", "Ursula von der Leyen"): not "on", "am" or "la", which English text puts
+/// before capitals too ("Kyiv on Tuesday").
+const SPACED_PARTICLES: &[&str] = &[
+    "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "van", "von",
+];
+
+/// True when token `k` joins two capitalised words into one name: a particle between
+/// single spaces ("Lagoa dos Patos"), or an Arabic article hyphened to the second word
+/// ("Abdel Fattah al-Sisi"). Names the data has whole ("Rio de Janeiro", "Deir
+/// al-Balah") match before this is asked.
+fn spaced_compound_link(text: &str, tokens: &[Token], k: usize) -> bool {
+    let (Some(head), Some(link), Some(tail)) = (
+        k.checked_sub(1).and_then(|h| tokens.get(h)),
+        tokens.get(k),
+        tokens.get(k + 1),
+    ) else {
+        return false;
+    };
+    let gap = |a: &Token, b: &Token| text.get(a.end as usize..b.start as usize);
+    let word = link.text(text);
+    head.capitalized
+        && head.shape == Shape::Word
+        && tail.capitalized
+        && tail.shape == Shape::Word
+        && gap(head, link) == Some(" ")
+        && ((SPACED_PARTICLES.contains(&word) && gap(link, tail) == Some(" "))
+            || (matches!(word, "al" | "el") && gap(link, tail) == Some("-")))
 }
 
 /// True when a plural region word follows token `last` ("… Kherson regions").

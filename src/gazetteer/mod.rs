@@ -27,7 +27,9 @@
 //!    apostrophe for a soft sign before a hyphen stays in the name ("Ust’-Kut"). The
 //!    tail of a hyphenated name the data lacks, joined by a particle ("-sur-", "-on-"),
 //!    is no place ("Lebel-sur-Quévillon" is not Quevillon in Normandy; "Warsaw-to-Kyiv"
-//!    is two places).
+//!    is two places); nor is either word of a name joined by a spaced particle or an
+//!    Arabic article ("Lagoa dos Patos", "Lula da Silva", "Abdel Fattah al-Sisi") where
+//!    the data lacks the whole ("Rio de Janeiro" is found whole).
 //! 2. *False friends.* A single-word name that is a common English word ("Summit",
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
 //!    a million) or right after a locative preposition ("in Nice"); one written with
