@@ -252,10 +252,22 @@ fn listed_kind(
 
 /// The kind a list opened by a plural kind noun gives the name at token `i`, if the name
 /// opens such a list: "states such as Sokoto", "cities, including Lviv", "towns like Izium",
-/// "the provinces of Ravenna".
+/// "the provinces of Ravenna", "two provinces, Hatay and Adana".
 fn kind_list_cue(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     let word = |k: usize| tokens.get(k).map(|t| t.text(text));
     let link = i.checked_sub(1)?;
+    // "the two worst-hit provinces, Kahramanmaraş and Hatay": a list in apposition.
+    let (link_token, name) = (tokens.get(link)?, tokens.get(i)?);
+    if text.get(link_token.end as usize..name.start as usize) == Some(", ")
+        && text
+            .get(name.end as usize..)
+            .is_some_and(|rest| rest.starts_with(" and ") || rest.starts_with(", "))
+        && let Some(&(_, cue)) = KIND_LISTS
+            .iter()
+            .find(|(kind, _)| link_token.text(text) == *kind)
+    {
+        return Some(cue);
+    }
     let noun = match word(link)? {
         "as" if word(link.checked_sub(1)?)? == "such" => link.checked_sub(2)?,
         "including" | "like" | "of" => link.checked_sub(1)?,

@@ -103,7 +103,8 @@
 //!    A region named after its seat, a town of 50,000 people or more within 100 km,
 //!    leaves its bare name to the town ("Authorities in Ravenna"; "Chikwawa", a seat of
 //!    7,000, stays the district). A plural kind noun before "such as", "including",
-//!    "like" or "of" gives its kind to every name of the list after it ("states such as
+//!    "like" or "of", or a comma before a list ("the two provinces, Hatay and Adana,"),
+//!    gives its kind to every name of the list after it ("states such as
 //!    Sokoto and Katsina" and "the provinces of Ravenna and Bologna" are regions,
 //!    "cities like Lviv and Dnipro" cities).
 //!    A bare name is a first-level region rather than a city of that name (not a
