@@ -177,7 +177,7 @@ pub fn find_candidates(
             if cues & cue::REGION != 0
                 && plural_region_follows(gazetteer, text, tokens, last, scratch)
             {
-                share_region_cue(text, out, first_in_sentence, token.start);
+                share_cue(text, out, first_in_sentence, token.start, cue::REGION);
             }
             out.push(Candidate {
                 start: token.start,
@@ -211,6 +211,30 @@ pub fn find_candidates(
             }
             i += 1;
         }
+    }
+    share_plural_rivers(text, tokens, out, first_in_sentence);
+}
+
+/// "down the Jacuí, Taquari, Caí and Sinos rivers": the plural makes every name of the
+/// list a river, whether or not the data has its last name.
+fn share_plural_rivers(text: &str, tokens: &[Token], out: &mut [Candidate], first: usize) {
+    for pair in tokens.windows(2) {
+        let [name, noun] = pair else { continue };
+        if !matches!(noun.text(text), "rivers" | "Rivers")
+            || !name.capitalized
+            || text.get(name.end as usize..noun.start as usize) != Some(" ")
+        {
+            continue;
+        }
+        let mut start = name.start;
+        if let Some(last) = out
+            .get_mut(first..)
+            .and_then(|s| s.iter_mut().find(|c| c.end == name.stem_end))
+        {
+            last.cues |= cue::WATER | cue::RIVER;
+            start = last.start;
+        }
+        share_cue(text, out, first, start, cue::WATER | cue::RIVER);
     }
 }
 
@@ -363,19 +387,26 @@ fn plural_region_follows(
 }
 
 /// In "the Donetsk, Luhansk and Kherson regions", the plural makes every name of the
-/// list a region: walks back over the candidates joined by ", " or " and ".
-fn share_region_cue(text: &str, out: &mut [Candidate], first_in_sentence: usize, mut start: u32) {
+/// list a region (`kind`): walks back over the candidates joined by ", " or " and ".
+fn share_cue(
+    text: &str,
+    out: &mut [Candidate],
+    first_in_sentence: usize,
+    mut start: u32,
+    kind: u32,
+) {
     let Some(sentence) = out.get_mut(first_in_sentence..) else {
         return;
     };
-    for candidate in sentence.iter_mut().rev() {
+    let from = start;
+    for candidate in sentence.iter_mut().rev().skip_while(|c| c.start >= from) {
         let gap = text
             .get(candidate.end as usize..start as usize)
             .unwrap_or("");
         if !matches!(gap, ", " | " and " | ", and ") {
             break;
         }
-        candidate.cues |= cue::REGION;
+        candidate.cues |= kind;
         start = candidate.start;
     }
 }

@@ -88,7 +88,8 @@
 //!    river too ("the river Dnipro"); so does a river the data knows only as "X River"
 //!    ("east of the Mississippi" is the river, not the state). After "the" (or "the eastern"), a name shaped
 //!    like an adjective is a noun: "into the Mediterranean" is the sea, while "the
-//!    Mediterranean coast" needs the context. "X exclave/enclave" is a region. Where a
+//!    Mediterranean coast" needs the context. "X exclave/enclave" is a region. Names
+//!    listed before "rivers" are rivers ("the Jacuí, Taquari and Sinos rivers"). Where a
 //!    city is a region of its own and the region around it has the same name (Moscow),
 //!    "the Moscow region" is the one around it. An apposition names the kind too:
 //!    "Zaporizhzhia, the regional capital" and "Paradise, a town in …" are settlements,
