@@ -149,15 +149,11 @@ pub fn find_candidates(
         }
         if let Some((last, value)) = found {
             let mut cues = surrounding_cues(gazetteer, text, tokens, i, last, scratch);
-            if last == i {
-                cues |= single_word_cues(gazetteer, text, tokens, i, scratch);
-            } else if tokens.get(i..=last).is_some_and(|words| {
-                words
-                    .iter()
-                    .all(|t| info(gazetteer, text, t, scratch).common)
-            }) {
-                cues |= cue::COMMON_PHRASE;
-            }
+            cues |= if last == i {
+                single_word_cues(gazetteer, text, tokens, i, scratch)
+            } else {
+                phrase_cues(gazetteer, text, tokens, i, last, scratch)
+            };
             let end = tokens.get(last).map_or(token.stem_end, |t| t.stem_end);
             if !text
                 .get(token.start as usize..end as usize)
@@ -213,6 +209,45 @@ pub fn find_candidates(
         }
     }
     share_plural_rivers(text, tokens, out, first_in_sentence);
+}
+
+/// Cues of a name of several words, tokens `first..=last`: all common words ("Big
+/// Bend"), or a climate pattern.
+fn phrase_cues(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    scratch: &mut String,
+) -> u32 {
+    if tokens.get(first..=last).is_some_and(|words| {
+        words
+            .iter()
+            .all(|t| info(gazetteer, text, t, scratch).common)
+    }) {
+        cue::COMMON_PHRASE
+    } else if climate_pattern(text, tokens, first, last) {
+        cue::NEVER_A_PLACE
+    } else {
+        0
+    }
+}
+
+/// True for "El Niño" and "La Niña", the Pacific's warm and cold phases, which news
+/// names beside the places they flood or dry (the data has a Mexican village El Niño).
+fn climate_pattern(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) else {
+        return false;
+    };
+    last == first + 1
+        && matches!(
+            (
+                a.text(text),
+                super::normalize::name_key(b.text(text)).as_str()
+            ),
+            ("El", "nino") | ("La", "nina")
+        )
 }
 
 /// "down the Jacuí, Taquari, Caí and Sinos rivers": the plural makes every name of the

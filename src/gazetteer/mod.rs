@@ -34,7 +34,8 @@
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
 //!    a million) or right after a locative preposition ("in Nice"); one written with
 //!    accents is no English word ("Réunion", "Ełk"). Demonyms
-//!    ("Ukrainian"), month and weekday names, and organisation words are never places.
+//!    ("Ukrainian"), month and weekday names, and organisation words are never places;
+//!    nor are "El Niño" and "La Niña".
 //!    A name inside a person's name is dropped: after a lower-case word and two names
 //!    ("said Juan Pablo Lagos", however big a city Lagos is), after a title
 //!    ("President", "Mr") or
