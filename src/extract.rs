@@ -339,7 +339,9 @@ fn dateline_place(text: &str, sentence_start: usize, mention: &PlaceMention) -> 
 /// A possessive expression dates the noun it qualifies and what that noun governs
 /// ("Monday's attack on the Crimean Bridge"), not a place before it with its own verb
 /// between: in "which Moscow calls retaliation for Monday's attack", Moscow is not dated
-/// Monday ("killed in Kharkiv in Monday's strike" still is).
+/// Monday ("killed in Kharkiv in Monday's strike" still is). A date used as an adjective
+/// after "the" is read so too: in "the evacuation of Yellowknife is the largest since the
+/// 2016 wildfire", Yellowknife is not dated 2016.
 fn governing<'t>(
     text: &str,
     clauses: &[Clause],
@@ -348,9 +350,15 @@ fn governing<'t>(
 ) -> Option<&'t TemporalMention> {
     let possessive_after = |t: &TemporalMention| {
         t.start >= mention.end as usize
-            && text
-                .get(t.end..)
-                .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("\u{2019}s "))
+            && text.get(t.end..).is_some_and(|rest| {
+                rest.starts_with("'s ")
+                    || rest.starts_with("\u{2019}s ")
+                    || (text.get(..t.start).is_some_and(|b| b.ends_with("the "))
+                        && rest
+                            .strip_prefix(' ')
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_lowercase))
+            })
             && text
                 .get(mention.end as usize..t.start)
                 .is_some_and(|between| between.split(' ').any(verb_like))
@@ -548,5 +556,24 @@ mod tests {
             [("Kharkiv".to_string(), "2023-07-17".to_string())],
             "with no verb between, the place is where Monday's strike happened"
         );
+    }
+
+    /// A date used as an adjective after "the" dates its noun, like a possessive.
+    #[test]
+    fn an_attributive_date_dates_the_noun_after_it() {
+        let found = dated(
+            "2023-08-17",
+            "The Yellowknife evacuation is the largest since the 2016 wildfire that forced \
+             88,000 people out of Fort McMurray.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Yellowknife".to_string(), "2023-08-17".to_string()),
+                ("Fort McMurray".to_string(), "2016".to_string())
+            ]
+        );
+        let found = dated("2023-08-17", "Shelling hit Kherson in the 2022 offensive.");
+        assert_eq!(found, [("Kherson".to_string(), "2022".to_string())]);
     }
 }
