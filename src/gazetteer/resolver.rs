@@ -894,7 +894,7 @@ fn spelt_as_written(
 }
 
 /// "east of the Mississippi": a name after "the" that ends its phrase may be a river the
-/// data knows only as "X River" (the Mississippi, Ohio and Tennessee rivers); that river
+/// data knows only as "X River" (the Mississippi, Ohio and Missouri rivers); that river
 /// joins the options, and [`best_option`] prefers it to a town or a region.
 fn with_river(
     gazetteer: &Gazetteer,
