@@ -107,6 +107,8 @@ pub fn find_candidates(
     let first_in_sentence = out.len();
     // The end of the last name of a kind list ("states such as …") and its kind.
     let mut list_kind: Option<(u32, u32)> = None;
+    // Whether a word of six letters, maybe "rivers", follows a capitalised one.
+    let mut rivers_follow = false;
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         if token.shape != Shape::Word || !token.capitalized {
@@ -142,8 +144,10 @@ pub fn find_candidates(
         // "Lagoa dos Patos", "Lula da Silva": neither word of a name joined by a particle
         // that the data lacks as a whole is a place of its own.
         let last = found.map_or(i, |(last, _)| last);
-        let link = |k: usize| spaced_compound_link(text, tokens, k);
-        if i.checked_sub(1).is_some_and(link) || link(last + 1) {
+        rivers_follow |= tokens
+            .get(last + 1)
+            .is_some_and(|n| n.end - n.start == 6 && !n.all_caps);
+        if in_particle_compound(text, tokens, i, last) {
             i = last + 1;
             continue;
         }
@@ -208,7 +212,9 @@ pub fn find_candidates(
             i += 1;
         }
     }
-    share_plural_rivers(text, tokens, out, first_in_sentence);
+    if rivers_follow {
+        share_plural_rivers(text, tokens, out, first_in_sentence);
+    }
 }
 
 /// Cues of a name of several words, tokens `first..=last`: all common words ("Big
@@ -241,6 +247,7 @@ fn climate_pattern(text: &str, tokens: &[Token], first: usize, last: usize) -> b
         return false;
     };
     last == first + 1
+        && matches!(a.text(text), "El" | "La")
         && matches!(
             (
                 a.text(text),
@@ -252,10 +259,12 @@ fn climate_pattern(text: &str, tokens: &[Token], first: usize, last: usize) -> b
 
 /// "down the Jacuí, Taquari, Caí and Sinos rivers": the plural makes every name of the
 /// list a river, whether or not the data has its last name.
+#[inline(never)]
 fn share_plural_rivers(text: &str, tokens: &[Token], out: &mut [Candidate], first: usize) {
     for pair in tokens.windows(2) {
         let [name, noun] = pair else { continue };
-        if !matches!(noun.text(text), "rivers" | "Rivers")
+        if noun.end - noun.start != 6
+            || !matches!(noun.text(text), "rivers" | "Rivers")
             || !name.capitalized
             || text.get(name.end as usize..noun.start as usize) != Some(" ")
         {
@@ -312,6 +321,7 @@ fn listed_kind(
 /// The kind a list opened by a plural kind noun gives the name at token `i`, if the name
 /// opens such a list: "states such as Sokoto", "cities, including Lviv", "towns like Izium",
 /// "the provinces of Ravenna", "two provinces, Hatay and Adana".
+#[inline(never)]
 fn kind_list_cue(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     let word = |k: usize| tokens.get(k).map(|t| t.text(text));
     let link = i.checked_sub(1)?;
@@ -374,17 +384,40 @@ fn compound_tail(text: &str, tokens: &[Token], i: usize) -> bool {
         && text.get(link.end as usize..tail.start as usize) == Some("-")
 }
 
-/// The particles that join the words of a name with spaces ("Lagoa dos Patos", "Lula da
-/// Silva", "Ursula von der Leyen"): not "on", "am" or "la", which English text puts
-/// before capitals too ("Kyiv on Tuesday").
-const SPACED_PARTICLES: &[&str] = &[
-    "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "van", "von",
-];
+/// True for a particle that joins the words of a name with spaces ("Lagoa dos Patos",
+/// "Lula da Silva", "Ursula von der Leyen"): not "on", "am" or "la", which English text
+/// puts before capitals too ("Kyiv on Tuesday").
+fn spaced_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "da" | "das"
+            | "de"
+            | "del"
+            | "della"
+            | "der"
+            | "des"
+            | "di"
+            | "do"
+            | "dos"
+            | "du"
+            | "van"
+            | "von"
+    )
+}
+
+/// True when the name of tokens `first..=last` is the head or the tail of a name joined
+/// by a particle (see [`spaced_compound_link`]).
+#[inline(never)]
+fn in_particle_compound(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    (first > 0 && spaced_compound_link(text, tokens, first - 1))
+        || spaced_compound_link(text, tokens, last + 1)
+}
 
 /// True when token `k` joins two capitalised words into one name: a particle between
 /// single spaces ("Lagoa dos Patos"), or an Arabic article hyphened to the second word
 /// ("Abdel Fattah al-Sisi"). Names the data has whole ("Rio de Janeiro", "Deir
 /// al-Balah") match before this is asked.
+#[inline]
 fn spaced_compound_link(text: &str, tokens: &[Token], k: usize) -> bool {
     let (Some(head), Some(link), Some(tail)) = (
         k.checked_sub(1).and_then(|h| tokens.get(h)),
@@ -393,15 +426,22 @@ fn spaced_compound_link(text: &str, tokens: &[Token], k: usize) -> bool {
     ) else {
         return false;
     };
-    let gap = |a: &Token, b: &Token| text.get(a.end as usize..b.start as usize);
+    // Asked around every capitalised word: the cheap tests first.
+    if link.capitalized
+        || link.end - link.start > 5
+        || !tail.capitalized
+        || !head.capitalized
+        || head.end + 1 != link.start
+    {
+        return false;
+    }
     let word = link.text(text);
-    head.capitalized
-        && head.shape == Shape::Word
-        && tail.capitalized
+    let gap = text.get(link.end as usize..tail.start as usize);
+    head.shape == Shape::Word
         && tail.shape == Shape::Word
-        && gap(head, link) == Some(" ")
-        && ((SPACED_PARTICLES.contains(&word) && gap(link, tail) == Some(" "))
-            || (matches!(word, "al" | "el") && gap(link, tail) == Some("-")))
+        && text.get(head.end as usize..link.start as usize) == Some(" ")
+        && ((gap == Some(" ") && spaced_particle(word))
+            || (gap == Some("-") && matches!(word, "al" | "el")))
 }
 
 /// True when a plural region word follows token `last` ("… Kherson regions").
@@ -561,6 +601,7 @@ thread_local! {
 }
 
 /// What is known of `token`'s stem (see [`WordInfo`]).
+#[inline]
 fn info(gazetteer: &Gazetteer, text: &str, token: &Token, scratch: &mut String) -> WordInfo {
     let key = token.lower_key(text);
     let stem = token.stem(text);

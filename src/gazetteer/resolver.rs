@@ -33,9 +33,53 @@ struct Context {
     ids: Vec<PlaceId>,
     /// Sum of the points' weights.
     weight: f64,
-    /// First-level regions the story names: their country and name without kind words
-    /// ([`region_key`]).
-    regions: Vec<([u8; 2], String)>,
+    /// First-level regions the story names.
+    regions: NamedRegions,
+}
+
+/// First-level regions a story names: their country and name without kind words
+/// ([`region_key`]), and which first-level names of towns were found to lie in them.
+#[derive(Default)]
+struct NamedRegions {
+    keys: Vec<([u8; 2], String)>,
+    memo: std::cell::RefCell<HashMap<(&'static str, [u8; 2]), bool>>,
+}
+
+impl NamedRegions {
+    fn of<'p>(regions: impl IntoIterator<Item = &'p Place>) -> Self {
+        Self {
+            keys: regions
+                .into_iter()
+                .map(|r| (r.country_code, region_key(r.name)))
+                .collect(),
+            memo: std::cell::RefCell::default(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// True when `place` lies in one of the regions.
+    fn contain(&self, place: &Place) -> bool {
+        if !self
+            .keys
+            .iter()
+            .any(|(code, _)| *code == place.country_code)
+        {
+            return false;
+        }
+        *self
+            .memo
+            .borrow_mut()
+            .entry((place.admin1, place.country_code))
+            .or_insert_with(|| {
+                let key = region_key(place.admin1);
+                self.keys
+                    .iter()
+                    .any(|(code, region)| *code == place.country_code && *region == key)
+            })
+    }
 }
 
 /// How near one of the story's places a lesser place must lie to be read without its
@@ -59,7 +103,7 @@ impl Context {
 
     /// True when `place` lies in a first-level region the story names.
     fn in_named_region(&self, place: &Place) -> bool {
-        in_regions(&self.regions, place)
+        self.regions.contain(place)
     }
 
     /// Adds `weight` mentions of `place`; one point per place, however often named.
@@ -192,7 +236,7 @@ pub fn find_places(
         points: context.points.clone(),
         ids: context.ids.clone(),
         weight: context.weight,
-        regions: Vec::new(),
+        regions: NamedRegions::default(),
     };
     let mut accepted = Vec::new();
     for key in &keys {
@@ -254,7 +298,7 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
     // Towns known in their own country but bearing a name that towns elsewhere bear too
     // ("Newport": Wales, and a county seat in Tennessee) wait for the rest of the context.
     let mut ambiguous: Vec<(&Group, Place, NameMatch)> = Vec::new();
-    let mut regions = Vec::new();
+    let mut regions: Vec<Place> = Vec::new();
     for key in keys {
         // A county vouches for nothing: "Pasco County" must not bring Peru in for itself.
         let Some(group) = groups.get(key).filter(|_| key.cues & cue::COUNTY == 0) else {
@@ -267,7 +311,7 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
         // the name is the plain reading ("Georgia", "Washington"): "Florida" is the
         // state, though towns abroad bear the name (or, as Floridablanca, an alternate).
         if best.kind == PlaceKind::Region && best.feature_code == "ADM1" {
-            regions.push((best.country_code, region_key(best.name)));
+            regions.push(best);
         } else if best.kind != PlaceKind::Country && !known_town(&best, how) {
             regions.extend(
                 group
@@ -278,7 +322,7 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
                             && p.feature_code == "ADM1"
                             && *how != NameMatch::Alternate
                     })
-                    .map(|(p, _)| (p.country_code, region_key(p.name))),
+                    .map(|(p, _)| *p),
             );
         }
         if best.kind == PlaceKind::Country {
@@ -301,13 +345,18 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
     // names the region a namesake lies in: "Newport" beside Tennessee is not the Welsh
     // city, while "Donetsk" beside Belgorod is still Ukraine's, not a town of Rostov.
     let settled = context.countries.clone();
+    let regions = if ambiguous.is_empty() {
+        NamedRegions::default()
+    } else {
+        NamedRegions::of(&regions)
+    };
     for (group, best, how) in ambiguous {
         let elsewhere = !settled.contains(&best.country_code)
             && group.options.iter().any(|(p, how)| {
                 p.kind == PlaceKind::Settlement
                     && *how != NameMatch::Alternate
                     && p.country_code != best.country_code
-                    && in_regions(&regions, p)
+                    && regions.contain(p)
             });
         if !elsewhere {
             add_known_town(&mut context, group, &best, how);
@@ -315,16 +364,6 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
     }
 
     (context, named_in)
-}
-
-/// True when `place` lies in one of `regions` (country, [`region_key`]).
-fn in_regions(regions: &[([u8; 2], String)], place: &Place) -> bool {
-    regions.iter().any(|(code, _)| *code == place.country_code) && {
-        let key = region_key(place.admin1);
-        regions
-            .iter()
-            .any(|(code, region)| *code == place.country_code && *region == key)
-    }
 }
 
 /// Adds an important place read without context to `context`. "Valencia" is a city of
@@ -401,12 +440,12 @@ fn prefer_towns_in_named_regions(
     story: &mut Context,
 ) {
     let chosen = |g: &Group| g.place.and_then(|id| reading(&g.options, id));
-    story.regions = accepted
+    let named: Vec<Place> = accepted
         .iter()
         .filter_map(|key| chosen(groups.get(key)?))
         .filter(|p| p.kind == PlaceKind::Region && p.feature_code == "ADM1")
-        .map(|p| (p.country_code, region_key(p.name)))
         .collect();
+    story.regions = NamedRegions::of(&named);
     if story.regions.is_empty() {
         return;
     }
