@@ -348,7 +348,7 @@ fn governing<'t>(
     temporals: &'t [TemporalMention],
     mention: &PlaceMention,
 ) -> Option<&'t TemporalMention> {
-    let possessive_after = |t: &TemporalMention| {
+    let dates_a_noun_after = |t: &TemporalMention| {
         t.start >= mention.end as usize
             && text.get(t.end..).is_some_and(|rest| {
                 rest.starts_with("'s ")
@@ -363,7 +363,7 @@ fn governing<'t>(
                 .get(mention.end as usize..t.start)
                 .is_some_and(|between| between.split(' ').any(verb_like))
     };
-    let usable = || temporals.iter().filter(|t| !possessive_after(t));
+    let usable = || temporals.iter().filter(|t| !dates_a_noun_after(t));
     let clause_of = |at: usize| clauses.iter().rposition(|c| c.start <= at).unwrap_or(0);
     let own = clause_of(mention.start as usize);
     let in_own = |t: &&TemporalMention| clause_of(t.start) == own;

@@ -259,7 +259,6 @@ fn climate_pattern(text: &str, tokens: &[Token], first: usize, last: usize) -> b
 
 /// "down the Jacuí, Taquari, Caí and Sinos rivers": the plural makes every name of the
 /// list a river, whether or not the data has its last name.
-#[inline(never)]
 fn share_plural_rivers(text: &str, tokens: &[Token], out: &mut [Candidate], first: usize) {
     for pair in tokens.windows(2) {
         let [name, noun] = pair else { continue };
@@ -321,7 +320,6 @@ fn listed_kind(
 /// The kind a list opened by a plural kind noun gives the name at token `i`, if the name
 /// opens such a list: "states such as Sokoto", "cities, including Lviv", "towns like Izium",
 /// "the provinces of Ravenna", "two provinces, Hatay and Adana".
-#[inline(never)]
 fn kind_list_cue(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     let word = |k: usize| tokens.get(k).map(|t| t.text(text));
     let link = i.checked_sub(1)?;
@@ -407,7 +405,6 @@ fn spaced_particle(word: &str) -> bool {
 
 /// True when the name of tokens `first..=last` is the head or the tail of a name joined
 /// by a particle (see [`spaced_compound_link`]).
-#[inline(never)]
 fn in_particle_compound(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
     (first > 0 && spaced_compound_link(text, tokens, first - 1))
         || spaced_compound_link(text, tokens, last + 1)
@@ -417,7 +414,6 @@ fn in_particle_compound(text: &str, tokens: &[Token], first: usize, last: usize)
 /// single spaces ("Lagoa dos Patos"), or an Arabic article hyphened to the second word
 /// ("Abdel Fattah al-Sisi"). Names the data has whole ("Rio de Janeiro", "Deir
 /// al-Balah") match before this is asked.
-#[inline]
 fn spaced_compound_link(text: &str, tokens: &[Token], k: usize) -> bool {
     let (Some(head), Some(link), Some(tail)) = (
         k.checked_sub(1).and_then(|h| tokens.get(h)),
@@ -601,7 +597,6 @@ thread_local! {
 }
 
 /// What is known of `token`'s stem (see [`WordInfo`]).
-#[inline]
 fn info(gazetteer: &Gazetteer, text: &str, token: &Token, scratch: &mut String) -> WordInfo {
     let key = token.lower_key(text);
     let stem = token.stem(text);

@@ -101,11 +101,6 @@ impl Context {
         self.countries.contains(&code)
     }
 
-    /// True when `place` lies in a first-level region the story names.
-    fn in_named_region(&self, place: &Place) -> bool {
-        self.regions.contain(place)
-    }
-
     /// Adds `weight` mentions of `place`; one point per place, however often named.
     fn add_point(&mut self, place: &Place, weight: f64) {
         if let Some(point) = self
@@ -456,7 +451,7 @@ fn prefer_towns_in_named_regions(
             && group
                 .options
                 .iter()
-                .any(|(p, _)| p.kind == PlaceKind::Settlement && story.in_named_region(p))
+                .any(|(p, _)| p.kind == PlaceKind::Settlement && story.regions.contain(p))
         {
             group.place = choose_reading(gazetteer, *key, group, story, &mut story_places);
         }
@@ -754,15 +749,15 @@ fn settle_lists(
                     .map(|(p, _)| p.id)
             })
         };
-        let countries: Vec<Option<PlaceId>> = (start..=end).map(country_of).collect();
+        // Only lists, and only those naming a country, are asked for their readings.
         if end > start
             && members.len() == end - start + 1
             && members.iter().any(|p| p.kind == PlaceKind::Country)
-            && countries.iter().all(Option::is_some)
+            && let Some(countries) = (start..=end).map(country_of).collect::<Option<Vec<_>>>()
         {
-            for (m, country) in (start..=end).zip(&countries) {
-                if let (Some(country), Some(mention)) = (country, mentions.get_mut(m)) {
-                    mention.place = *country;
+            for (m, country) in (start..=end).zip(countries) {
+                if let Some(mention) = mentions.get_mut(m) {
+                    mention.place = country;
                 }
             }
         }
@@ -1364,7 +1359,7 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, pe
         if context.has_country(place.country_code) {
             score += 400;
         }
-        if place.kind == PlaceKind::Settlement && context.in_named_region(place) {
+        if place.kind == PlaceKind::Settlement && context.regions.contain(place) {
             score += IN_NAMED_REGION;
         }
         score += (800.0 * context.density(place)) as i64;
