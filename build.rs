@@ -1,7 +1,7 @@
 //! Builds the embedded gazetteer index from `assets/` (see `src/gazetteer/layout.rs`).
 //!
 //! Doing this at build time is what lets the gazetteer be ready in microseconds: the
-//! binary carries a finished `fst` map and fixed-size records instead of 158k TSV rows.
+//! binary carries a finished `fst` map and fixed-size records instead of 212k TSV rows.
 
 use std::collections::{BTreeMap, HashMap};
 use std::env;

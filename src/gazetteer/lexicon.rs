@@ -110,6 +110,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "airlines",
     "airways",
     "alliance",
+    "arena",
     "army",
     "assembly",
     "association",
@@ -134,6 +135,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "corps",
     "council",
     "court",
+    "dam",
     "department",
     "division",
     "embassy",
@@ -152,6 +154,9 @@ const ORGANISATION_HEADS: &[&str] = &[
     "guard",
     "guardian",
     "herald",
+    "hospital",
+    "hotel",
+    "house",
     "independent",
     "initiative",
     "institute",
@@ -159,6 +164,8 @@ const ORGANISATION_HEADS: &[&str] = &[
     "journal",
     "league",
     "legion",
+    "mall",
+    "mine",
     "ministry",
     "movement",
     "navy",
@@ -170,12 +177,15 @@ const ORGANISATION_HEADS: &[&str] = &[
     "police",
     "post",
     "press",
+    "prison",
     "regiment",
     "school",
     "service",
     "services",
     "society",
+    "stadium",
     "telegraph",
+    "terminal",
     "times",
     "tribune",
     "union",
@@ -549,10 +559,28 @@ impl Class {
     pub const STREET_AFTER: Self = Self(1 << 16);
     /// A kind of ship, before the ship's name ("cruiser").
     pub const VESSEL_BEFORE: Self = Self(1 << 17);
+    /// A common given name ("Donald", "Amanda"; `assets/lexicon/given_names.txt`).
+    pub const GIVEN_NAME: Self = Self(1 << 18);
 
     /// True when any flag of `other` is set.
     pub fn has(self, other: Self) -> bool {
         self.0 & other.0 != 0
+    }
+}
+
+impl std::ops::Not for Class {
+    type Output = Self;
+
+    fn not(self) -> Self {
+        Self(!self.0)
+    }
+}
+
+impl std::ops::BitAnd for Class {
+    type Output = Self;
+
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
     }
 }
 
@@ -698,6 +726,9 @@ const PERSONAL_NAMES: &[&str] = &[
 ];
 const CONNECTORS: &[&str] = &["and", "for", "of", "the"];
 
+/// Common given names, one per line after a comment header (see the file).
+const GIVEN_NAMES: &str = include_str!("../../assets/lexicon/given_names.txt");
+
 fn table() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
         std::sync::OnceLock::new();
@@ -727,6 +758,12 @@ fn table() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
             for word in list {
                 *table.entry(*word).or_insert(0) |= class.0;
             }
+        }
+        for name in GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            *table.entry(name).or_insert(0) |= Class::GIVEN_NAME.0;
         }
         table
     })

@@ -63,6 +63,13 @@ pub mod cue {
     /// St Lawrence River", "the Barrington Lake fire"): inland water is meant, and no
     /// town of its name stands for it.
     pub const RIVER: u32 = 1 << 21;
+    /// A one-word match that is a common given name, right before another capitalised
+    /// word ("Donald Trump", "Amanda Cardinal", "Oliver Slow"): a person, even where
+    /// that word is also a common one, unless the place is one a reader knows.
+    pub const GIVEN_NAME: u32 = 1 << 22;
+    /// A storm's name ("Hurricane Otis", "Storm Daniel"): never a place, and the same
+    /// name alone elsewhere in the story is the storm too ("Otis made landfall").
+    pub const STORM: u32 = 1 << 23;
 }
 
 /// What a candidate may refer to.
@@ -873,15 +880,7 @@ fn surrounding_cues(
             cues |= cue::PERSON_NAME;
         }
         if adjacent(text, end, n) && n.capitalized && n.shape == Shape::Word && !n.all_caps {
-            if name_like_word(n, word.classes) && !word.common {
-                cues |= cue::BEFORE_NAME;
-            }
-            if let Some(head) = organisation_follows(gazetteer, text, tokens, last + 1, buf) {
-                cues |= cue::IN_ORGANISATION;
-                if head.has(Class::PUBLICATION_HEAD) {
-                    cues |= cue::IN_PUBLICATION;
-                }
-            }
+            cues |= capital_after_cues(gazetteer, text, tokens, (first, last), &word, buf);
         }
     }
     if cues & (cue::REGION | cue::SETTLEMENT | cue::WATER) == 0 && !end.possessive() {
@@ -1002,6 +1001,14 @@ fn previous_word_cues(
     if gap == " " && matches!(p.stem(text), "upstate" | "downstate") {
         cues |= cue::REGION;
     }
+    // "Hurricane Otis", "Storm Daniel", "Typhoon Haiyan": a storm's name.
+    if gap == " "
+        && ["hurricane", "typhoon", "cyclone", "storm"]
+            .iter()
+            .any(|w| p.stem(text).eq_ignore_ascii_case(w))
+    {
+        cues |= cue::NEVER_A_PLACE | cue::STORM;
+    }
     if gap == " "
         && ((!p.capitalized && word.classes.has(Class::VESSEL_BEFORE))
             || (p.all_caps && SHIP_PREFIXES.contains(&p.text(text))))
@@ -1053,6 +1060,8 @@ const PHRASE_FOLLOWERS: &[&str] = &[
     // A verb's auxiliary: "the Dnipro is rising", "banks of the Dnipro are under water".
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
     "might", "must", "should",
+    // A verb in the past: "the Santerno broke its banks", "the Montone burst".
+    "broke", "burst", "rose", "ran", "swelled", "froze",
 ];
 
 /// True when the match ending at token `end` ends its noun phrase: the sentence ends, or
@@ -1080,9 +1089,11 @@ fn ends_phrase(
         return false;
     }
     let stem = n.stem(text);
-    word_at(gazetteer, text, n, buf)
-        .classes
-        .has(Class::LOCATIVE)
+    // "the Savio flooded", "the Lamone overflowed": a verb in "-ed" (not "-based").
+    (stem.len() > 4 && stem.ends_with("ed") && stem.bytes().all(|b| b.is_ascii_lowercase()))
+        || word_at(gazetteer, text, n, buf)
+            .classes
+            .has(Class::LOCATIVE)
         || PHRASE_FOLLOWERS
             .iter()
             .any(|w| stem.eq_ignore_ascii_case(w))
@@ -1093,6 +1104,53 @@ fn ends_phrase(
 /// word counts too unless it is a function word: "Frank Gardner" on a byline line is a name.
 fn name_like(token: &Token, classes: Class) -> bool {
     name_like_word(token, classes) && !token.possessive()
+}
+
+/// The cues of a capitalised word right after a match spanning tokens `first..=last`
+/// (`next` is what is known of it): a person's surname, or an organisation's name.
+fn capital_after_cues(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    (first, last): (usize, usize),
+    next: &Word,
+    buf: &mut String,
+) -> u32 {
+    let mut cues = 0;
+    let Some(n) = tokens.get(last + 1) else {
+        return cues;
+    };
+    if name_like_word(n, next.classes) && !next.common {
+        cues |= cue::BEFORE_NAME;
+    }
+    if first == last
+        && surname_like(n, next.classes)
+        && tokens.get(first).is_some_and(|start| {
+            info(gazetteer, text, start, buf)
+                .classes
+                .has(Class::GIVEN_NAME)
+        })
+    {
+        cues |= cue::GIVEN_NAME;
+    }
+    if let Some(head) = organisation_follows(gazetteer, text, tokens, last + 1, buf) {
+        cues |= cue::IN_ORGANISATION;
+        if head.has(Class::PUBLICATION_HEAD) {
+            cues |= cue::IN_PUBLICATION;
+        }
+    }
+    cues
+}
+
+/// True for a capitalised word that may be a surname after a given name: a title too
+/// ("Amanda Cardinal"), but not a word that says what the name is ("Donald River",
+/// "Amanda Hospital", "Oliver Street").
+fn surname_like(token: &Token, classes: Class) -> bool {
+    let not_surname = Class::ORGANISATION_HEAD
+        | Class::SETTLEMENT_AFTER
+        | Class::STREET_AFTER
+        | Class::FEATURE_BEFORE_OF;
+    name_like_word(token, classes & !Class::PERSON_TITLE) && !classes.has(not_surname)
 }
 
 /// [`name_like`] for a word after a match, where a possessive is fine ("Vladimir Putin's").

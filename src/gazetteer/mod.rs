@@ -1,4 +1,4 @@
-//! The gazetteer: 158k places with their names, and finding them in text.
+//! The gazetteer: 212k places with their names, and finding them in text.
 //!
 //! # Data
 //! Countries and first-level regions (Natural Earth), populated places (`GeoNames`
@@ -41,18 +41,25 @@
 //!    ("President", "Mr") or
 //!    glued to another capitalised non-place word ("Vladimir Putin", "Maia Sandu").
 //!    A name inside an organisation's title ("Freedom of Russia Legion", "Wall Street
-//!    Journal") is dropped too, unless the place is important (a capital or large city:
-//!    "Kyiv City Military Administration" speaks of Kyiv); inside a publication's title
+//!    Journal"), of a facility or an institution ("Walters Dam", "Stanton Territorial
+//!    Hospital", "Chatham House") is dropped too, unless the place is important (a
+//!    capital or large city: "Kyiv City Military Administration" speaks of Kyiv) and
+//!    lies in the story's part of the world (the Kalinga Institute in Bhubaneswar is
+//!    not the Philippine province), and it vouches for no context; inside a publication's title
 //!    ("The Moscow Times", "the Kyiv Independent") it is dropped even then. A name
 //!    right after a kind of ship ("the cruiser Moskva", "the submarine Kursk") or a
 //!    navy's ship prefix ("the BRP Sierra Madre", "USS Ohio") is the ship's, and so is
 //!    the name again elsewhere in the story unless a kind word or a locative says a
 //!    place is meant ("The Dali had left Baltimore"; "protests in Dali" is the town);
-//!    one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A
+//!    one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A name after
+//!    "Hurricane", "Typhoon", "Cyclone" or "Storm" is the storm's, and so is the name
+//!    alone elsewhere in the story ("Hurricane Otis … Otis made landfall"). A
 //!    sentence's opening "The" before a lower-case word is an article, not the start of
 //!    a name ("The city of Kherson" is not "The City", London; "The Hague" is a name).
 //!    A given name before an Arabic surname's article is a person's ("said Salem
-//!    al-Faitouri", however big Salem, Oregon is). A lesser place between a demonym and
+//!    al-Faitouri", however big Salem, Oregon is); so is a common given name (of the US
+//!    census list) before any other capitalised word, a common one or a title too
+//!    ("Donald Trump", "Amanda Cardinal"), unless the place is important. A lesser place between a demonym and
 //!    a common noun names a product ("American Bradley fighting vehicles").
 //!    A kind word vouches for a common word: "the town of Paradise", "the mayor of Nice".
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
@@ -84,8 +91,11 @@
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
 //!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
-//!    a city into a region ("the Kyiv authorities"). A verb's auxiliary ends the phrase
-//!    ("banks of the Dnipro are under water"), and "river" before the name marks the
+//!    a city into a region ("the Kyiv authorities"). Where no river of the name is in
+//!    the data and the name has only lesser towns, it is no place at all ("where the
+//!    Montone burst its banks"). A verb's auxiliary ends the phrase
+//!    ("banks of the Dnipro are under water"), and so does a verb in the past ("the
+//!    Santerno broke its banks", "the Lamone flooded"); "river" before the name marks the
 //!    river too ("the river Dnipro"); so does a river the data knows only as "X River"
 //!    ("east of the Mississippi" is the river, not the state). After "the" (or "the eastern"), a name shaped
 //!    like an adjective is a noun: "into the Mediterranean" is the sea, while "the
@@ -126,6 +136,11 @@
 //!    place is rejected as a probable false friend, unless it is named by a phrase of
 //!    several words that no other place bears ("Novaya Tavolzhanka") and that are not
 //!    all common English words ("Big Bend" needs context like any single word).
+//!    Once the story's places are known, a village (a lesser town of under 5,000
+//!    people) over 500 km from all of them is dropped unless the text calls it a place
+//!    ("in X", "the town of X"): "Wagner fighters" in a story about Russia that names
+//!    the US is not Wagner, South Dakota. A phrase of common words is dropped so even
+//!    then ("Florida's Big Bend" is not a village in Wisconsin).
 //!    "X County" is a county, and the data has only first-level regions: it is read
 //!    only as a region of a country the story is in by other evidence ("Pasco County"
 //!    is not Peru's Pasco), and never as a town.
@@ -165,7 +180,8 @@
 //! No coreference ("the capital", "the city"), no demonym-to-country mapping, no
 //! detection of metonymy ("Moscow said" is Moscow), no dependency parsing: a name in a
 //! person's or organisation's title is found by capitalisation patterns only. Villages
-//! missing from `GeoNames` `cities500` are not found unless the supplement has them.
+//! missing from `GeoNames` `cities500` (under 500 people) are not found unless the
+//! supplement has them, nor are second-level regions (counties, districts).
 
 pub mod layout;
 pub mod lexicon;

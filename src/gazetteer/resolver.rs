@@ -141,6 +141,17 @@ impl Context {
             * EARTH_RADIUS_KM
     }
 
+    /// Distance to the nearest anchor other than `place` itself, in kilometres.
+    fn nearest_other_km(&self, place: &Place) -> f64 {
+        self.squared_distances(place)
+            .zip(&self.ids)
+            .filter(|(_, id)| **id != place.id)
+            .map(|((d2, _), _)| d2)
+            .fold(f64::INFINITY, f64::min)
+            .sqrt()
+            * EARTH_RADIUS_KM
+    }
+
     /// Share (0..1) of the article's anchor mentions that lie near `place`, each
     /// weighted by a kernel falling with distance: where the article's story is.
     fn density(&self, place: &Place) -> f64 {
@@ -233,11 +244,19 @@ pub fn find_places(
         weight: context.weight,
         regions: NamedRegions::default(),
     };
+    let storms: Vec<TargetKey> = keys
+        .iter()
+        .filter(|k| k.cues & cue::STORM != 0)
+        .map(|k| k.target)
+        .collect();
     let mut accepted = Vec::new();
     for key in &keys {
         let Some(group) = groups.get(key) else {
             continue;
         };
+        if key.words == 1 && storms.contains(&key.target) {
+            continue;
+        }
         if let Some(place) = accept(*key, group, &context, &named_in) {
             accepted.push(*key);
             if place.kind != PlaceKind::Country && !place.is_important() {
@@ -249,6 +268,7 @@ pub fn find_places(
     choose_readings(gazetteer, &mut groups, &accepted, &story);
     prefer_named_regions(&mut groups, &keys);
     prefer_towns_in_named_regions(gazetteer, &mut groups, &accepted, &mut story);
+    drop_remote_towns(gazetteer, &mut groups, &accepted, &story);
     let first_new = out.len();
     for candidate in candidates {
         if let Some(place) = groups.get(&Key::of(candidate)).and_then(|g| g.place) {
@@ -327,6 +347,7 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
             context.add_country(best.country_code);
             context.add_point(&best, group.count as f64);
         } else if best.is_important()
+            && key.cues & cue::IN_ORGANISATION == 0
             && (how != NameMatch::Alternate || strong(&best, NameMatch::Name))
         {
             if has_namesakes_abroad(&best, how, &group.options) {
@@ -454,6 +475,36 @@ fn prefer_towns_in_named_regions(
                 .any(|(p, _)| p.kind == PlaceKind::Settlement && story.regions.contain(p))
         {
             group.place = choose_reading(gazetteer, *key, group, story, &mut story_places);
+        }
+    }
+}
+
+/// A lesser town far from all the story's other places is kept only where the text
+/// says it is a place ("in Erwin", "the town of Wagner") and it is no phrase of common
+/// words: "Wagner fighters" in a story about Russia that names the US is not Wagner,
+/// South Dakota, and in "Florida's Big Bend" a village in Wisconsin, 900 km from
+/// anything else the story names, is no evidence of itself, however much the story is
+/// about its country.
+const VILLAGE_POPULATION: u32 = 5_000;
+
+fn drop_remote_towns(
+    gazetteer: &Gazetteer,
+    groups: &mut HashMap<Key, Group>,
+    accepted: &[Key],
+    story: &Context,
+) {
+    for key in accepted {
+        let said = key.cues & (cue::AFTER_LOCATIVE | cue::SETTLEMENT) != 0
+            && key.cues & cue::COMMON_PHRASE == 0;
+        if let Some(group) = groups.get_mut(key)
+            && !said
+            && let Some(place) = group.place.and_then(|id| gazetteer.place(id))
+            && place.kind == PlaceKind::Settlement
+            && place.population < VILLAGE_POPULATION
+            && !place.is_important()
+            && story.nearest_other_km(&place) > NEAR_KM
+        {
+            group.place = None;
         }
     }
 }
@@ -1023,8 +1074,11 @@ fn accept(
     {
         return None;
     }
+    // Inside an organisation's name ("the Kalinga Institute of Medical Sciences in
+    // Bhubaneswar") a known place is meant only in the story's part of the world.
+    let in_organisation = key.cues & cue::IN_ORGANISATION != 0;
     let known = unique_phrase(key, opts)
-        || best.is_important()
+        || (best.is_important() && !in_organisation)
         || names_its_region(&best, opts)
         || context.has_country(best.country_code)
         || context.nearest_km(&best) <= NEAR_KM;
@@ -1138,6 +1192,7 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
         return false;
     }
     if has(cue::PERSON_NAME)
+        || (has(cue::GIVEN_NAME) && place.kind == PlaceKind::Settlement && !place.is_important())
         || (has(cue::STREET) && place.kind != PlaceKind::Landmark)
         || (has(cue::VESSEL) && place.kind != PlaceKind::Country)
     {
@@ -1236,6 +1291,16 @@ fn best_option(
     options: &[(Place, NameMatch)],
     context: Option<&Context>,
 ) -> Option<(Place, NameMatch, i64)> {
+    // Towns take no article: "where the Montone burst its banks" names a river the data
+    // lacks, not the village of Montone ("the Hague", "the Bronx" are known cities).
+    if cues & cue::AFTER_THE != 0
+        && cues & (cue::REGION | cue::SETTLEMENT) == 0
+        && options
+            .iter()
+            .all(|(p, _)| p.kind == PlaceKind::Settlement && !p.is_important())
+    {
+        return None;
+    }
     if let [(place, how)] = options {
         // Nothing to choose between: no scoring (the context density is the costly part).
         return Some((*place, *how, 0));

@@ -50,7 +50,15 @@ fn aliases_and_transliterations_resolve() {
         "Chisinau by its old name"
     );
     assert_eq!(first("Britain"), Some("United Kingdom"));
-    assert_eq!(first("Artemovsk"), Some("Bakhmut"));
+    // A village in Krasnoyarsk Krai bears the old name as its own, so it comes first;
+    // the story decides (the place table has "Artemovsk in eastern Ukraine").
+    assert!(
+        g.lookup("Artemovsk")
+            .iter()
+            .filter_map(|(id, _)| g.place(*id))
+            .any(|p| p.name == "Bakhmut"),
+        "Bakhmut by its old name"
+    );
 }
 
 /// Countries are found by ISO code.
