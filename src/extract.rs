@@ -332,9 +332,15 @@ fn dateline_place(text: &str, sentence_start: usize, mention: &PlaceMention) -> 
 /// The sentence is cut into clauses at ", which", ", who", ", where", ", while", ", and",
 /// ", but", ";" and dashes; the comma after a clause opened by ", which" or ", who" goes
 /// back to the main clause. An expression in the mention's own clause governs it (the
-/// nearest one, the one after it on a tie); otherwise the nearest expression of a main
-/// clause does. Expressions in another subordinate clause (", which received candidate
-/// status in June of last year") never leak out of it.
+/// nearest one, the one after it on a tie); otherwise one in the first stretch (up to a
+/// comma) of a ", which" or ", where" clause right after the mention, or after a phrase
+/// locating it, does: that clause says what happened there ("the assault on Bakhmut, in
+/// eastern Ukraine, which Russia claimed to have captured in May"); otherwise the
+/// nearest expression of a main clause does. Expressions in another subordinate clause
+/// (", which received candidate status in June of last year") never leak out of it.
+/// After a sentence's opening place phrase ("In Moulay Brahim, a village …, which draws
+/// pilgrims …, men dug graves on Saturday"), the relative clause ends at its first
+/// comma: the main clause is still to come.
 ///
 /// A possessive expression dates the noun it qualifies and what that noun governs
 /// ("Monday's attack on the Crimean Bridge"), not a place before it with its own verb
@@ -373,16 +379,46 @@ fn governing<'t>(
             .is_some_and(|c| c.subordinate)
     };
     if usable().any(|t| in_own(&t)) {
-        nearest(usable().filter(in_own), mention)
-    } else {
-        nearest(usable().filter(in_main), mention)
+        return nearest(usable().filter(in_own), mention);
     }
+    // "the assault on Bakhmut, in eastern Ukraine, which Russia claimed to have captured
+    // in May": a relative clause right after the place (or after a phrase locating it)
+    // says what happened there, and when.
+    let end = mention.end as usize;
+    if let Some(relative) = clauses
+        .iter()
+        .position(|c| c.start >= end)
+        .filter(|&k| clauses.get(k).is_some_and(|c| c.relative))
+        && clauses.get(relative).is_some_and(|c| {
+            text.get(end..c.start).is_some_and(|gap| {
+                gap.is_empty()
+                    || (gap.starts_with(", ")
+                        && ["in", "near", "on", "a", "an", "the"]
+                            .contains(&gap[2..].split(' ').next().unwrap_or(""))
+                        && !gap[2..].contains(','))
+            })
+        })
+        && let Some(t) = nearest(
+            usable().filter(|t| {
+                clause_of(t.start) == relative
+                    && !text
+                        .get(clauses.get(relative).map_or(0, |c| c.start + 1)..t.start)
+                        .is_some_and(|before| before.contains(','))
+            }),
+            mention,
+        )
+    {
+        return Some(t);
+    }
+    nearest(usable().filter(in_main), mention)
 }
 
 /// A clause of a sentence: where it starts and whether it is subordinate.
 struct Clause {
     start: usize,
     subordinate: bool,
+    /// Opened by ", which" or ", where": it may describe the place right before it.
+    relative: bool,
 }
 
 const SUBORDINATORS: &[&str] = &[
@@ -395,15 +431,31 @@ fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
     out.push(Clause {
         start: offset,
         subordinate: false,
+        relative: false,
     });
     let bytes = sentence.as_bytes();
+    // The sentence opens with a place phrase and no verb before its first relative
+    // clause ("In the Sagaing region, where …, fighting continued").
+    let opening_phrase = sentence
+        .split(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "In" | "At" | "Near" | "Outside" | "Across" | "Around"))
+        && sentence
+            .find([',', ';'])
+            .and_then(|k| sentence.get(..k))
+            .is_some_and(|head| !head.split(' ').any(verb_like))
+        && sentence
+            .find(", which")
+            .or_else(|| sentence.find(", where"))
+            .and_then(|k| sentence.get(..k))
+            .is_some_and(|head| !head.split(' ').any(verb_like));
     for (i, _) in sentence.match_indices([',', ';', '\u{2013}', '\u{2014}', '-']) {
         let Some(&b) = bytes.get(i) else { continue };
         let rest = sentence.get(i..).unwrap_or("");
         let after = rest.char_indices().nth(1).map_or(rest.len(), |(k, _)| k);
         let tail = rest.get(after..).unwrap_or("");
-        let (boundary, subordinate) = match b {
-            b';' => (true, false),
+        let (boundary, subordinate, relative) = match b {
+            b';' => (true, false, false),
             b',' => {
                 let raw = tail
                     .trim_start()
@@ -412,18 +464,24 @@ fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
                     .unwrap_or("");
                 let is = |w: &&str| w.eq_ignore_ascii_case(raw);
                 if SUBORDINATORS.iter().any(is) {
-                    (true, true)
+                    (true, true, matches!(raw, "which" | "where"))
                 } else {
                     // A comma and a verb close a relative clause: "Zelensky, who was in
                     // Kyiv on Tuesday, will travel to Vilnius in July" goes on in the main
                     // one ("…, which reopened its airspace, two years after …" does not).
-                    let closes = out.last().is_some_and(|c| c.subordinate) && verb_like(raw);
-                    (closes || COORDINATORS.iter().any(is), false)
+                    // So does a comma after a relative clause that follows a sentence's
+                    // opening place ("In Moulay Brahim, a village known for its shrine,
+                    // which draws pilgrims, men dug graves on Saturday"): the main clause
+                    // is still to come.
+                    let closes = out.last().is_some_and(|c| c.subordinate)
+                        && (verb_like(raw) || (opening_phrase && out.len() == 2));
+                    (closes || COORDINATORS.iter().any(is), false, false)
                 }
             }
             // A dash between spaces (" - ", " – ") separates clauses; a hyphen in a word does not.
             _ => (
                 tail.starts_with(' ') && i > 0 && bytes.get(i - 1) == Some(&b' '),
+                false,
                 false,
             ),
         };
@@ -431,6 +489,7 @@ fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
             out.push(Clause {
                 start: offset + i,
                 subordinate,
+                relative,
             });
         }
     }
@@ -485,6 +544,28 @@ mod tests {
             .iter()
             .filter_map(|e| Some((g.place(e.place)?.name.to_string(), e.date.to_string())))
             .collect()
+    }
+
+    /// A relative clause right after a place says what happened there, and when; after a
+    /// sentence's opening place phrase, the main clause follows it.
+    #[test]
+    fn a_relative_clause_after_a_place_dates_it() {
+        let found = dated(
+            "2023-06-25",
+            "Wagner led the assault on Bakhmut, in eastern Ukraine, which Russia claimed to have captured in May.",
+        );
+        assert!(
+            found.contains(&("Bakhmut".to_string(), "2023-05".to_string())),
+            "{found:?}"
+        );
+        let found = dated(
+            "2023-09-11",
+            "In Moulay Brahim, a village in Morocco, which draws pilgrims from across the country, men dug graves on Saturday.",
+        );
+        assert!(
+            found.contains(&("Moulay Brahim".to_string(), "2023-09-09".to_string())),
+            "{found:?}"
+        );
     }
 
     /// A wire dateline's places are where the story was filed, on its publication day.
