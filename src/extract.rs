@@ -332,11 +332,11 @@ fn dateline_place(text: &str, sentence_start: usize, mention: &PlaceMention) -> 
 /// The sentence is cut into clauses at ", which", ", who", ", where", ", while", ", and",
 /// ", but", ";" and dashes; the comma after a clause opened by ", which" or ", who" goes
 /// back to the main clause. An expression in the mention's own clause governs it (the
-/// nearest one, the one after it on a tie); otherwise one in the first stretch (up to a
-/// comma) of a ", which" or ", where" clause right after the mention, or after a phrase
-/// locating it, does: that clause says what happened there ("the assault on Bakhmut, in
-/// eastern Ukraine, which Russia claimed to have captured in May"); otherwise the
-/// nearest expression of a main clause does. Expressions in another subordinate clause
+/// nearest one, the one after it on a tie); otherwise the nearest expression of a main
+/// clause does; otherwise one in the first stretch (up to a comma) of a ", which" or ",
+/// where" clause right after the mention, or after a phrase locating it, does: that
+/// clause says what happened there ("the assault on Bakhmut, in eastern Ukraine, which
+/// Russia claimed to have captured in May"). Expressions in another subordinate clause
 /// (", which received candidate status in June of last year") never leak out of it.
 /// After a sentence's opening place phrase ("In Moulay Brahim, a village …, which draws
 /// pilgrims …, men dug graves on Saturday"), the relative clause ends at its first
@@ -381,6 +381,9 @@ fn governing<'t>(
     if usable().any(|t| in_own(&t)) {
         return nearest(usable().filter(in_own), mention);
     }
+    if usable().any(|t| in_main(&t)) {
+        return nearest(usable().filter(in_main), mention);
+    }
     // "the assault on Bakhmut, in eastern Ukraine, which Russia claimed to have captured
     // in May": a relative clause right after the place (or after a phrase locating it)
     // says what happened there, and when.
@@ -410,7 +413,7 @@ fn governing<'t>(
     {
         return Some(t);
     }
-    nearest(usable().filter(in_main), mention)
+    None
 }
 
 /// A clause of a sentence: where it starts and whether it is subordinate.
@@ -444,9 +447,10 @@ fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
             .find([',', ';'])
             .and_then(|k| sentence.get(..k))
             .is_some_and(|head| !head.split(' ').any(verb_like))
-        && sentence
-            .find(", which")
-            .or_else(|| sentence.find(", where"))
+        && [", which ", ", where "]
+            .iter()
+            .filter_map(|w| sentence.find(w))
+            .min()
             .and_then(|k| sentence.get(..k))
             .is_some_and(|head| !head.split(' ').any(verb_like));
     for (i, _) in sentence.match_indices([',', ';', '\u{2013}', '\u{2014}', '-']) {
@@ -556,6 +560,15 @@ mod tests {
         );
         assert!(
             found.contains(&("Bakhmut".to_string(), "2023-05".to_string())),
+            "{found:?}"
+        );
+        // A date of the main clause comes first.
+        let found = dated(
+            "2023-06-20",
+            "Bakhmut, which Russia captured in May, was shelled again on Tuesday, Ukraine said.",
+        );
+        assert!(
+            found.contains(&("Bakhmut".to_string(), "2023-06-20".to_string())),
             "{found:?}"
         );
         let found = dated(

@@ -70,6 +70,9 @@ pub mod cue {
     /// A storm's name ("Hurricane Otis", "Storm Daniel"): never a place, and the same
     /// name alone elsewhere in the story is the storm too ("Otis made landfall").
     pub const STORM: u32 = 1 << 23;
+    /// After a lower-case "the", a verb follows: the name is its subject ("where the
+    /// Montone burst its banks"), which a town with no article cannot be.
+    pub const BEFORE_VERB: u32 = 1 << 24;
 }
 
 /// What a candidate may refer to.
@@ -833,6 +836,16 @@ fn surrounding_cues(
     if cues & cue::AFTER_THE != 0 && !ends_phrase(gazetteer, text, end, tokens.get(last + 1), buf) {
         cues &= !cue::AFTER_THE;
     }
+    // "where the Montone burst its banks": the name is a verb's subject.
+    if cues & cue::AFTER_THE != 0
+        && tokens.get(last + 1).is_some_and(|n| {
+            !n.capitalized
+                && text.get(end.end as usize..n.start as usize) == Some(" ")
+                && verb_after(text, n)
+        })
+    {
+        cues |= cue::BEFORE_VERB;
+    }
     if let Some(n) = tokens.get(last + 1)
         && !end.possessive()
         && text
@@ -1001,12 +1014,9 @@ fn previous_word_cues(
     if gap == " " && matches!(p.stem(text), "upstate" | "downstate") {
         cues |= cue::REGION;
     }
-    // "Hurricane Otis", "Storm Daniel", "Typhoon Haiyan": a storm's name.
-    if gap == " "
-        && ["hurricane", "typhoon", "cyclone", "storm"]
-            .iter()
-            .any(|w| p.stem(text).eq_ignore_ascii_case(w))
-    {
+    // "Hurricane Otis", "Typhoon Haiyan", "Tropical Storm Alberto", "Storm Daniel": a
+    // storm's name (not "to storm Rafah", nor "Rebels Storm Goma" in a headline).
+    if gap == " " && p.capitalized && storm_word(text, tokens, first.saturating_sub(1)) {
         cues |= cue::NEVER_A_PLACE | cue::STORM;
     }
     if gap == " "
@@ -1052,16 +1062,38 @@ fn previous_word_cues(
     (cues, word.classes)
 }
 
+/// True when token `k` is a capitalised "Hurricane", "Typhoon" or "Cyclone", or a
+/// "Storm" that opens its sentence or follows "Tropical", "Winter" or "the".
+fn storm_word(text: &str, tokens: &[Token], k: usize) -> bool {
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    match t.stem(text) {
+        "Hurricane" | "Typhoon" | "Cyclone" => true,
+        "Storm" => k
+            .checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .is_none_or(|b| {
+                matches!(b.stem(text), "Tropical" | "Winter" | "the" | "The")
+                    && text.get(b.end as usize..t.start as usize) == Some(" ")
+            }),
+        _ => false,
+    }
+}
+
 /// Lower-case words that may follow a name ending its noun phrase, besides locative
 /// prepositions.
 const PHRASE_FOLLOWERS: &[&str] = &[
     "and", "or", "but", "on", "with", "by", "over", "under", "between", "which", "that", "as",
     "where", "when", "while", "for", "after", "before", "since", "until", "again",
-    // A verb's auxiliary: "the Dnipro is rising", "banks of the Dnipro are under water".
+];
+
+/// Lower-case verbs that may follow a name as its subject: auxiliaries ("the Dnipro is
+/// rising", "banks of the Dnipro are under water") and pasts that rivers do ("the
+/// Santerno broke its banks", "the Montone burst"), besides any past in "-ed".
+const VERBS_AFTER: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "must", "should",
-    // A verb in the past: "the Santerno broke its banks", "the Montone burst".
-    "broke", "burst", "rose", "ran", "swelled", "froze",
+    "might", "must", "should", "broke", "burst", "rose", "ran", "swelled", "froze",
 ];
 
 /// True when the match ending at token `end` ends its noun phrase: the sentence ends, or
@@ -1089,14 +1121,26 @@ fn ends_phrase(
         return false;
     }
     let stem = n.stem(text);
-    // "the Savio flooded", "the Lamone overflowed": a verb in "-ed" (not "-based").
-    (stem.len() > 4 && stem.ends_with("ed") && stem.bytes().all(|b| b.is_ascii_lowercase()))
+    verb_after(text, n)
         || word_at(gazetteer, text, n, buf)
             .classes
             .has(Class::LOCATIVE)
         || PHRASE_FOLLOWERS
             .iter()
             .any(|w| stem.eq_ignore_ascii_case(w))
+}
+
+/// True when `n`, a lower-case word, is a verb whose subject may be the name before it
+/// (see [`VERBS_AFTER`]; "the Savio flooded", "the Lamone overflowed"; not "speed" or
+/// "hundred").
+fn verb_after(text: &str, n: &Token) -> bool {
+    let stem = n.stem(text);
+    VERBS_AFTER.contains(&stem)
+        || (stem.len() > 4
+            && stem.ends_with("ed")
+            && !stem.ends_with("eed")
+            && stem != "hundred"
+            && stem.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// True when a capitalised word reads as part of a person's or organisation's name rather
@@ -1124,7 +1168,7 @@ fn capital_after_cues(
         cues |= cue::BEFORE_NAME;
     }
     if first == last
-        && surname_like(n, next.classes)
+        && surname_like(text, n, next.classes)
         && tokens.get(first).is_some_and(|start| {
             info(gazetteer, text, start, buf)
                 .classes
@@ -1142,15 +1186,25 @@ fn capital_after_cues(
     cues
 }
 
-/// True for a capitalised word that may be a surname after a given name: a title too
-/// ("Amanda Cardinal"), but not a word that says what the name is ("Donald River",
-/// "Amanda Hospital", "Oliver Street").
-fn surname_like(token: &Token, classes: Class) -> bool {
+/// True for a capitalised word that may be a surname after a given name: a title that is
+/// also a surname too ("Amanda Cardinal"), but not another title ("Erwin Mayor Glenn
+/// White") nor a word that says what the name is ("Donald River", "Oliver Street").
+fn surname_like(text: &str, token: &Token, classes: Class) -> bool {
     let not_surname = Class::ORGANISATION_HEAD
         | Class::SETTLEMENT_AFTER
         | Class::STREET_AFTER
         | Class::FEATURE_BEFORE_OF;
-    name_like_word(token, classes & !Class::PERSON_TITLE) && !classes.has(not_surname)
+    // Titles that are surnames too; not "Mayor", "Sheriff" ("Erwin Mayor Glenn White").
+    let title_surname = matches!(
+        token.stem(text),
+        "Bishop" | "Cardinal" | "Judge" | "King" | "Major" | "Prince"
+    );
+    let classes = if title_surname {
+        classes & !Class::PERSON_TITLE
+    } else {
+        classes
+    };
+    name_like_word(token, classes) && !classes.has(not_surname)
 }
 
 /// [`name_like`] for a word after a match, where a possessive is fine ("Vladimir Putin's").

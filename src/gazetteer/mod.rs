@@ -45,21 +45,26 @@
 //!    Hospital", "Chatham House") is dropped too, unless the place is important (a
 //!    capital or large city: "Kyiv City Military Administration" speaks of Kyiv) and
 //!    lies in the story's part of the world (the Kalinga Institute in Bhubaneswar is
-//!    not the Philippine province), and it vouches for no context; inside a publication's title
+//!    not the Philippine province); it vouches for its country only where the rest of
+//!    the story names that country, or none ("The Texas Department of Public Safety …
+//!    near Uvalde"); inside a publication's title
 //!    ("The Moscow Times", "the Kyiv Independent") it is dropped even then. A name
 //!    right after a kind of ship ("the cruiser Moskva", "the submarine Kursk") or a
 //!    navy's ship prefix ("the BRP Sierra Madre", "USS Ohio") is the ship's, and so is
 //!    the name again elsewhere in the story unless a kind word or a locative says a
 //!    place is meant ("The Dali had left Baltimore"; "protests in Dali" is the town);
-//!    one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A name after
-//!    "Hurricane", "Typhoon", "Cyclone" or "Storm" is the storm's, and so is the name
-//!    alone elsewhere in the story ("Hurricane Otis … Otis made landfall"). A
+//!    one before "crude" is an oil grade's ("Brent crude", "Urals crude"). A name after a
+//!    capitalised "Hurricane", "Typhoon" or "Cyclone", or "Storm" opening the sentence or
+//!    after "Tropical", "Winter" or "the", is the storm's, and so is the name alone
+//!    elsewhere in the story ("Hurricane Otis … Otis made landfall") unless a locative or
+//!    a kind word says a place is meant ("roads in Florence"). A
 //!    sentence's opening "The" before a lower-case word is an article, not the start of
 //!    a name ("The city of Kherson" is not "The City", London; "The Hague" is a name).
 //!    A given name before an Arabic surname's article is a person's ("said Salem
-//!    al-Faitouri", however big Salem, Oregon is); so is a common given name (of the US
-//!    census list) before any other capitalised word, a common one or a title too
-//!    ("Donald Trump", "Amanda Cardinal"), unless the place is important. A lesser place between a demonym and
+//!    al-Faitouri", however big Salem, Oregon is); so is a lesser town named like a common given
+//!    name (of the US census list) before another capitalised word that may be a
+//!    surname, a common word or a surname-like title too ("Donald Trump", "Amanda
+//!    Cardinal"; not "Erwin Mayor Glenn White", "Donald River", nor after "in"). A lesser place between a demonym and
 //!    a common noun names a product ("American Bradley fighting vehicles").
 //!    A kind word vouches for a common word: "the town of Paradise", "the mayor of Nice".
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
@@ -91,9 +96,10 @@
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
 //!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
-//!    a city into a region ("the Kyiv authorities"). Where no river of the name is in
-//!    the data and the name has only lesser towns, it is no place at all ("where the
-//!    Montone burst its banks"). A verb's auxiliary ends the phrase
+//!    a city into a region ("the Kyiv authorities"). Where a verb follows, no river of the
+//!    name is in the data and the name has only lesser towns, it is no place at all
+//!    ("where the Montone burst its banks"; "the Toretsk and Siversk directions" are
+//!    towns). A verb's auxiliary ends the phrase
 //!    ("banks of the Dnipro are under water"), and so does a verb in the past ("the
 //!    Santerno broke its banks", "the Lamone flooded"); "river" before the name marks the
 //!    river too ("the river Dnipro"); so does a river the data knows only as "X River"
@@ -137,10 +143,11 @@
 //!    several words that no other place bears ("Novaya Tavolzhanka") and that are not
 //!    all common English words ("Big Bend" needs context like any single word).
 //!    Once the story's places are known, a village (a lesser town of under 5,000
-//!    people) over 500 km from all of them is dropped unless the text calls it a place
-//!    ("in X", "the town of X"): "Wagner fighters" in a story about Russia that names
-//!    the US is not Wagner, South Dakota. A phrase of common words is dropped so even
-//!    then ("Florida's Big Bend" is not a village in Wisconsin).
+//!    people) over 500 km from all of them is dropped unless some mention calls it a
+//!    place ("in X", "the town of X") or the story names its first-level region:
+//!    "Wagner fighters" in a story about Russia that names the US is not Wagner, South
+//!    Dakota. A phrase of common words is dropped so even then ("Florida's Big Bend" is
+//!    not a village in Wisconsin).
 //!    "X County" is a county, and the data has only first-level regions: it is read
 //!    only as a region of a country the story is in by other evidence ("Pasco County"
 //!    is not Peru's Pasco), and never as a town.

@@ -246,7 +246,7 @@ pub fn find_places(
     };
     let storms: Vec<TargetKey> = keys
         .iter()
-        .filter(|k| k.cues & cue::STORM != 0)
+        .filter(|k| k.cues & cue::STORM != 0 && matches!(k.target, TargetKey::Names(_)))
         .map(|k| k.target)
         .collect();
     let mut accepted = Vec::new();
@@ -254,7 +254,11 @@ pub fn find_places(
         let Some(group) = groups.get(key) else {
             continue;
         };
-        if key.words == 1 && storms.contains(&key.target) {
+        // "Otis made landfall" after "Hurricane Otis"; not "flooded roads in Florence".
+        if key.words == 1
+            && key.cues & (cue::AFTER_LOCATIVE | cue::SETTLEMENT | cue::REGION) == 0
+            && storms.contains(&key.target)
+        {
             continue;
         }
         if let Some(place) = accept(*key, group, &context, &named_in) {
@@ -313,6 +317,9 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
     // Towns known in their own country but bearing a name that towns elsewhere bear too
     // ("Newport": Wales, and a county seat in Tennessee) wait for the rest of the context.
     let mut ambiguous: Vec<(&Group, Place, NameMatch)> = Vec::new();
+    // Places inside an organisation's name ("the Kalinga Institute … in Bhubaneswar")
+    // vouch only for a country the rest of the story names, or where it names none.
+    let mut in_organisations: Vec<(&Group, Place, NameMatch, bool)> = Vec::new();
     let mut regions: Vec<Place> = Vec::new();
     for key in keys {
         // A county vouches for nothing: "Pasco County" must not bring Peru in for itself.
@@ -343,11 +350,15 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
         if best.kind == PlaceKind::Country {
             context.add_country(best.country_code);
             named_in.extend(group.sentences.iter().map(|&s| (best.country_code, s)));
+        } else if key.cues & cue::IN_ORGANISATION != 0 {
+            let unique = unique_phrase(*key, &group.options);
+            if best.is_important() || unique {
+                in_organisations.push((group, best, how, unique));
+            }
         } else if unique_phrase(*key, &group.options) {
             context.add_country(best.country_code);
             context.add_point(&best, group.count as f64);
         } else if best.is_important()
-            && key.cues & cue::IN_ORGANISATION == 0
             && (how != NameMatch::Alternate || strong(&best, NameMatch::Name))
         {
             if has_namesakes_abroad(&best, how, &group.options) {
@@ -376,6 +387,17 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
             });
         if !elsewhere {
             add_known_town(&mut context, group, &best, how);
+        }
+    }
+    let settled = context.countries.clone();
+    for (group, best, how, unique) in in_organisations {
+        if settled.is_empty() || settled.contains(&best.country_code) {
+            if unique {
+                context.add_country(best.country_code);
+                context.add_point(&best, group.count as f64);
+            } else {
+                add_known_town(&mut context, group, &best, how);
+            }
         }
     }
 
@@ -479,29 +501,39 @@ fn prefer_towns_in_named_regions(
     }
 }
 
-/// A lesser town far from all the story's other places is kept only where the text
-/// says it is a place ("in Erwin", "the town of Wagner") and it is no phrase of common
-/// words: "Wagner fighters" in a story about Russia that names the US is not Wagner,
-/// South Dakota, and in "Florida's Big Bend" a village in Wisconsin, 900 km from
-/// anything else the story names, is no evidence of itself, however much the story is
-/// about its country.
+/// A village, for [`drop_remote_towns`]: a town of fewer people.
 const VILLAGE_POPULATION: u32 = 5_000;
 
+/// A village far from all the story's other places is kept only where the text says
+/// somewhere that it is a place ("in Erwin", "the town of Wagner") or the story names the
+/// first-level region it lies in, and never by a phrase of common words alone: "Wagner
+/// fighters" in a story about Russia that names the US is not Wagner, South Dakota, and
+/// in "Florida's Big Bend" a village in Wisconsin, 900 km from anything else the story
+/// names, is no evidence of itself, however much the story is about its country.
 fn drop_remote_towns(
     gazetteer: &Gazetteer,
     groups: &mut HashMap<Key, Group>,
     accepted: &[Key],
     story: &Context,
 ) {
+    let said = |key: &Key| {
+        key.cues & (cue::AFTER_LOCATIVE | cue::SETTLEMENT) != 0
+            && key.cues & cue::COMMON_PHRASE == 0
+    };
+    // The places some mention calls a place.
+    let called: Vec<PlaceId> = accepted
+        .iter()
+        .filter(|k| said(k))
+        .filter_map(|k| groups.get(k)?.place)
+        .collect();
     for key in accepted {
-        let said = key.cues & (cue::AFTER_LOCATIVE | cue::SETTLEMENT) != 0
-            && key.cues & cue::COMMON_PHRASE == 0;
         if let Some(group) = groups.get_mut(key)
-            && !said
             && let Some(place) = group.place.and_then(|id| gazetteer.place(id))
             && place.kind == PlaceKind::Settlement
             && place.population < VILLAGE_POPULATION
             && !place.is_important()
+            && (key.cues & cue::COMMON_PHRASE != 0 || !called.contains(&place.id))
+            && !story.regions.contain(&place)
             && story.nearest_other_km(&place) > NEAR_KM
         {
             group.place = None;
@@ -1192,7 +1224,10 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
         return false;
     }
     if has(cue::PERSON_NAME)
-        || (has(cue::GIVEN_NAME) && place.kind == PlaceKind::Settlement && !place.is_important())
+        || (has(cue::GIVEN_NAME)
+            && !has(cue::AFTER_LOCATIVE)
+            && place.kind == PlaceKind::Settlement
+            && !place.is_important())
         || (has(cue::STREET) && place.kind != PlaceKind::Landmark)
         || (has(cue::VESSEL) && place.kind != PlaceKind::Country)
     {
@@ -1292,8 +1327,9 @@ fn best_option(
     context: Option<&Context>,
 ) -> Option<(Place, NameMatch, i64)> {
     // Towns take no article: "where the Montone burst its banks" names a river the data
-    // lacks, not the village of Montone ("the Hague", "the Bronx" are known cities).
-    if cues & cue::AFTER_THE != 0
+    // lacks, not the village of Montone ("the Hague", "the Bronx" are known cities; "the
+    // Toretsk and Siversk directions" has no verb after the name, and keeps the towns).
+    if cues & cue::BEFORE_VERB != 0
         && cues & (cue::REGION | cue::SETTLEMENT) == 0
         && options
             .iter()
