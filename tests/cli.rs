@@ -253,7 +253,7 @@ fn development_sets_stay_above_their_floor() {
     for (set, place, event) in [
         ("set6", 0.82, 0.81),
         ("set7", 0.81, 0.83),
-        ("set8", 0.83, 0.79),
+        ("set8", 0.82, 0.81),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let events = dir.path().join("events.jsonl");

@@ -1124,18 +1124,20 @@ fn accept(
 }
 
 /// True for a region's seat that bears the name of a region a reader knows ("Kherson",
-/// "Zaporizhzhia"): the name alone would be the region, which needs no context, and the
-/// town is the better reading of it (see [`best_option`]), so it needs none either.
+/// "Zaporizhzhia"), or for the town a first-level unit is ("Orhei", "Stepanakert"): the
+/// name alone would be the region, which needs no context, and the town is the better
+/// reading of it (see [`best_option`]), so it needs none either.
 fn names_its_region(town: &Place, options: &[(Place, NameMatch)]) -> bool {
+    let seat = matches!(town.feature_code, "PPLA" | "PPLA2" | "PPLC")
+        && town.population >= SEAT_POPULATION;
     town.kind == PlaceKind::Settlement
-        && matches!(town.feature_code, "PPLA" | "PPLA2" | "PPLC")
-        && town.population >= SEAT_POPULATION
         && options.iter().any(|(region, how)| {
+            let km = haversine_km(town.lat, town.lon, region.lat, region.lon);
             region.kind == PlaceKind::Region
                 && *how != NameMatch::Alternate
                 && region.is_important()
                 && region.country_code == town.country_code
-                && haversine_km(town.lat, town.lon, region.lat, region.lon) < SEAT_KM
+                && ((seat && km < SEAT_KM) || km < CITY_UNIT_KM)
         })
 }
 
@@ -1282,6 +1284,10 @@ const SEAT_KM: f64 = 100.0;
 /// The population that makes a region's seat a town known in its own right.
 const SEAT_POPULATION: u32 = 50_000;
 
+/// How near a first-level unit's label point a town of its name must lie for the unit to
+/// be the town itself.
+const CITY_UNIT_KM: f64 = 5.0;
+
 /// A town a reader knows by this name: important, and named by its own name.
 fn known_town(place: &Place, how: NameMatch) -> bool {
     place.kind == PlaceKind::Settlement && how != NameMatch::Alternate && place.is_important()
@@ -1404,6 +1410,20 @@ fn best_option(
                 seat.0,
                 seat.1,
                 score(cues, &seat.0, seat.1, context, peers.contains(&seat.0.id)),
+            ));
+        }
+        // "Stepanakert": a first-level unit that is a city (Natural Earth's city-regions
+        // of Azerbaijan and Moldova), its label point in the town of that name, whatever
+        // population the data gives the town (Khankendi's 2,100), is the town.
+        if let Some(city) = options.iter().find(|(p, _)| {
+            p.kind == PlaceKind::Settlement
+                && p.country_code == best.0.country_code
+                && haversine_km(p.lat, p.lon, best.0.lat, best.0.lon) < CITY_UNIT_KM
+        }) {
+            return Some((
+                city.0,
+                city.1,
+                score(cues, &city.0, city.1, context, peers.contains(&city.0.id)),
             ));
         }
     }
