@@ -1398,32 +1398,31 @@ fn best_option(
         // "Authorities in Ravenna": a region named after its seat, a town known in its
         // own right, leaves the bare name to the town ("the province of Ravenna" keeps
         // the region; "Chikwawa", a district seat of 7,000 people, is the district).
-        if let Some(seat) = options.iter().find(|(p, how)| {
+        let seat = |(p, how): &&(Place, NameMatch)| {
             p.kind == PlaceKind::Settlement
                 && *how != NameMatch::Alternate
                 && matches!(p.feature_code, "PPLA" | "PPLA2" | "PPLC")
                 && p.population >= SEAT_POPULATION
                 && p.country_code == best.0.country_code
                 && haversine_km(p.lat, p.lon, best.0.lat, best.0.lon) < SEAT_KM
-        }) {
-            return Some((
-                seat.0,
-                seat.1,
-                score(cues, &seat.0, seat.1, context, peers.contains(&seat.0.id)),
-            ));
-        }
+        };
         // "Stepanakert": a first-level unit that is a city (Natural Earth's city-regions
         // of Azerbaijan and Moldova), its label point in the town of that name, whatever
         // population the data gives the town (Khankendi's 2,100), is the town.
-        if let Some(city) = options.iter().find(|(p, _)| {
+        let city = |(p, _): &&(Place, NameMatch)| {
             p.kind == PlaceKind::Settlement
                 && p.country_code == best.0.country_code
                 && haversine_km(p.lat, p.lon, best.0.lat, best.0.lon) < CITY_UNIT_KM
-        }) {
+        };
+        if let Some((town, how)) = options
+            .iter()
+            .find(seat)
+            .or_else(|| options.iter().find(city))
+        {
             return Some((
-                city.0,
-                city.1,
-                score(cues, &city.0, city.1, context, peers.contains(&city.0.id)),
+                *town,
+                *how,
+                score(cues, town, *how, context, peers.contains(&town.id)),
             ));
         }
     }
