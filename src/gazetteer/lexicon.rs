@@ -134,12 +134,14 @@ const ORGANISATION_HEADS: &[&str] = &[
     "corporation",
     "corps",
     "council",
+    "courier",
     "court",
     "dam",
     "department",
     "division",
     "embassy",
     "endowment",
+    "examiner",
     "fc",
     "federation",
     "fleet",
@@ -159,6 +161,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "house",
     "independent",
     "initiative",
+    "inquirer",
     "institute",
     "institution",
     "journal",
@@ -171,6 +174,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "navy",
     "network",
     "news",
+    "observer",
     "office",
     "parliament",
     "party",
@@ -197,10 +201,14 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// the place in such a name is the masthead's, never where the news happened.
 const PUBLICATION_HEADS: &[&str] = &[
     "chronicle",
+    "courier",
+    "examiner",
     "gazette",
     "herald",
     "independent",
+    "inquirer",
     "journal",
+    "observer",
     "post",
     "telegraph",
     "times",
@@ -506,6 +514,25 @@ const SETTLEMENT_BEFORE_OF: &[&str] = &[
     "village",
 ];
 
+/// Words after a name that make it a land feature, no town ("Eaton Canyon", "the Jacuí
+/// delta", "Miyako Island").
+const FEATURE_AFTER: &[&str] = &[
+    "canyon",
+    "cliffs",
+    "delta",
+    "desert",
+    "glacier",
+    "gorge",
+    "hills",
+    "island",
+    "lagoon",
+    "mountains",
+    "peninsula",
+    "plateau",
+    "range",
+    "valley",
+];
+
 /// Words after a name that make it a water body ("Dnieper River").
 const WATER_AFTER: &[&str] = &[
     "bay",
@@ -561,6 +588,8 @@ impl Class {
     pub const VESSEL_BEFORE: Self = Self(1 << 17);
     /// A common given name ("Donald", "Amanda"; `assets/lexicon/given_names.txt`).
     pub const GIVEN_NAME: Self = Self(1 << 18);
+    /// After a name, marks it as a land feature ("Eaton Canyon", "the Tempe valley").
+    pub const FEATURE_AFTER: Self = Self(1 << 19);
 
     /// True when any flag of `other` is set.
     pub fn has(self, other: Self) -> bool {
@@ -733,7 +762,7 @@ fn table() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: [(&[&str], Class); 18] = [
+        let lists: [(&[&str], Class); 19] = [
             (PUBLICATION_HEADS, Class::PUBLICATION_HEAD),
             (FEATURE_BEFORE_OF, Class::FEATURE_BEFORE_OF),
             (PERSONAL_NAMES, Class::PERSONAL_NAME),
@@ -746,6 +775,7 @@ fn table() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
             (REGION_BEFORE_OF, Class::REGION_BEFORE_OF),
             (SETTLEMENT_BEFORE_OF, Class::SETTLEMENT_BEFORE_OF),
             (WATER_AFTER, Class::WATER_AFTER),
+            (FEATURE_AFTER, Class::FEATURE_AFTER),
             (CALENDAR_WORDS, Class::CALENDAR),
             (COMPASS_WORDS, Class::COMPASS),
             (SETTLEMENT_AFTER, Class::SETTLEMENT_AFTER),
@@ -805,6 +835,7 @@ mod tests {
             REGION_BEFORE_OF,
             SETTLEMENT_BEFORE_OF,
             WATER_AFTER,
+            FEATURE_AFTER,
         ] {
             assert!(
                 list.windows(2).all(|w| w[0] < w[1]),

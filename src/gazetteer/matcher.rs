@@ -73,6 +73,10 @@ pub mod cue {
     /// After a lower-case "the", a verb follows: the name is its subject ("where the
     /// Montone burst its banks"), which a town with no article cannot be.
     pub const BEFORE_VERB: u32 = 1 << 24;
+    /// A land feature's noun comes right after, capitalised or after "the" ("Eaton
+    /// Canyon", "the Jacuí delta", "the Tempe valley"), or "Mount" right before ("Mount
+    /// Pelion"): the feature is meant, which no town of its name stands for.
+    pub const FEATURE: u32 = 1 << 25;
 }
 
 /// What a candidate may refer to.
@@ -156,7 +160,7 @@ pub fn find_candidates(
         let last = found.map_or(i, |(last, _)| last);
         rivers_follow |= tokens
             .get(last + 1)
-            .is_some_and(|n| n.end - n.start == 6 && !n.all_caps);
+            .is_some_and(|n| matches!(n.end - n.start, 6 | 8) && !n.all_caps);
         if in_particle_compound(text, tokens, i, last) {
             i = last + 1;
             continue;
@@ -268,15 +272,17 @@ fn climate_pattern(text: &str, tokens: &[Token], first: usize, last: usize) -> b
 }
 
 /// "down the Jacuí, Taquari, Caí and Sinos rivers": the plural makes every name of the
-/// list a river, whether or not the data has its last name.
+/// list a river, whether or not the data has its last name; "through Davidson and Sumner
+/// counties" makes them counties (see [`cue::COUNTY`]).
 fn share_plural_rivers(text: &str, tokens: &[Token], out: &mut [Candidate], first: usize) {
     for pair in tokens.windows(2) {
         let [name, noun] = pair else { continue };
-        if noun.end - noun.start != 6
-            || !matches!(noun.text(text), "rivers" | "Rivers")
-            || !name.capitalized
-            || text.get(name.end as usize..noun.start as usize) != Some(" ")
-        {
+        let kind = match noun.text(text) {
+            "rivers" | "Rivers" => cue::WATER | cue::RIVER,
+            "counties" | "Counties" => cue::COUNTY,
+            _ => continue,
+        };
+        if !name.capitalized || text.get(name.end as usize..noun.start as usize) != Some(" ") {
             continue;
         }
         let mut start = name.start;
@@ -284,10 +290,10 @@ fn share_plural_rivers(text: &str, tokens: &[Token], out: &mut [Candidate], firs
             .get_mut(first..)
             .and_then(|s| s.iter_mut().find(|c| c.end == name.stem_end))
         {
-            last.cues |= cue::WATER | cue::RIVER;
+            last.cues |= kind;
             start = last.start;
         }
-        share_cue(text, out, first, start, cue::WATER | cue::RIVER);
+        share_cue(text, out, first, start, kind);
     }
 }
 
@@ -833,7 +839,8 @@ fn surrounding_cues(
     }
     // "the Dnipro" is the river only where the name ends its phrase ("crossed the Dnipro
     // near Kherson"), not before a noun ("the Dnipro mayor", "the Dnipro strike").
-    if cues & cue::AFTER_THE != 0 && !ends_phrase(gazetteer, text, end, tokens.get(last + 1), buf) {
+    let after_the = cues & cue::AFTER_THE != 0;
+    if after_the && !ends_phrase(gazetteer, text, end, tokens.get(last + 1), buf) {
         cues &= !cue::AFTER_THE;
     }
     // "where the Montone burst its banks": the name is a verb's subject.
@@ -876,6 +883,8 @@ fn surrounding_cues(
             {
                 cues |= cue::RIVER;
             }
+        } else if word.classes.has(Class::FEATURE_AFTER) && (n.capitalized || after_the) {
+            cues |= cue::FEATURE;
         } else if word.classes.has(Class::SETTLEMENT_AFTER) {
             cues |= cue::SETTLEMENT;
         } else if word.classes.has(Class::STREET_AFTER) && n.capitalized {
@@ -1009,6 +1018,10 @@ fn previous_word_cues(
     // "the river Dnipro", "the River Thames".
     if gap == " " && p.stem(text).eq_ignore_ascii_case("river") {
         cues |= cue::WATER | cue::RIVER;
+    }
+    // "Mount Pelion", where the data lacks the mountain: no town of its name.
+    if gap == " " && matches!(p.stem(text), "Mount" | "Mt" | "Mt.") {
+        cues |= cue::FEATURE;
     }
     // "upstate New York" is the state.
     if gap == " " && matches!(p.stem(text), "upstate" | "downstate") {

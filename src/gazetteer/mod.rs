@@ -61,10 +61,12 @@
 //!    sentence's opening "The" before a lower-case word is an article, not the start of
 //!    a name ("The city of Kherson" is not "The City", London; "The Hague" is a name).
 //!    A given name before an Arabic surname's article is a person's ("said Salem
-//!    al-Faitouri", however big Salem, Oregon is); so is a lesser town named like a common given
-//!    name (of the US census list) before another capitalised word that may be a
-//!    surname, a common word or a surname-like title too ("Donald Trump", "Amanda
-//!    Cardinal"; not "Erwin Mayor Glenn White", "Donald River", nor after "in"). A lesser place between a demonym and
+//!    al-Faitouri", however big Salem, Oregon is); so is a town or region named like a common
+//!    given name (of the US census list), unless a country, a capital or a city of
+//!    millions by its own name, before another capitalised word that may be a surname, a
+//!    common word or a surname-like title too ("Donald Trump", "Amanda Cardinal",
+//!    "Karen Bass" is no Kayin State, "Austin Peay"; not "Erwin Mayor Glenn White",
+//!    "Donald River", nor after "in"). A lesser place between a demonym and
 //!    a common noun names a product ("American Bradley fighting vehicles").
 //!    A kind word vouches for a common word: "the town of Paradise", "the mayor of Nice".
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
@@ -91,7 +93,11 @@
 //!    has no river (or capitalised "X Lake", "X Reservoir": no lake; or a lower-case
 //!    "river" that ends its phrase, "the Savio river overflowed") of that name no town
 //!    stands for it ("the St Lawrence River" is no parish of Jersey, "the Barrington Lake fire" no
-//!    town in Rhode Island); otherwise a settlement is
+//!    town in Rhode Island). A land feature's noun after the name, capitalised or after
+//!    "the" ("Eaton Canyon", "the Jacuí delta", "the Tempe valley", "Miyako Island"), or
+//!    "Mount" before it, makes it a feature no town stands for; a region word makes it
+//!    no river ("the Evros region" is not the Maritsa, also called Evros). Otherwise a
+//!    settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
@@ -142,15 +148,18 @@
 //!    place is rejected as a probable false friend, unless it is named by a phrase of
 //!    several words that no other place bears ("Novaya Tavolzhanka") and that are not
 //!    all common English words ("Big Bend" needs context like any single word).
-//!    Once the story's places are known, a village (a lesser town of under 5,000
-//!    people) over 500 km from all of them is dropped unless some mention calls it a
-//!    place ("in X", "the town of X") or the story names its first-level region:
-//!    "Wagner fighters" in a story about Russia that names the US is not Wagner, South
-//!    Dakota. A phrase of common words is dropped so even then ("Florida's Big Bend" is
-//!    not a village in Wisconsin).
+//!    Once the story's places are read, a lesser town over 500 km from all the others
+//!    (250 km for a phrase of common words) is dropped unless the story names the
+//!    first-level region it lies in, or a mention says it is a place: for a village
+//!    (under 5,000 people) a kind word ("the town of X"), for a town that shares its name
+//!    with others a locative too ("in X"; a town with no namesake stays). "Wagner
+//!    fighters" in a story about Russia that names the US is not Wagner, South Dakota;
+//!    "the Eaton fire" in Los Angeles is not Eaton, Ohio; "Florida's Big Bend" is not a
+//!    village in Wisconsin. A story that names no other place keeps its one.
 //!    "X County" is a county, and the data has only first-level regions: it is read
 //!    only as a region of a country the story is in by other evidence ("Pasco County"
-//!    is not Peru's Pasco), and never as a town.
+//!    is not Peru's Pasco), and never as a town; so are the names of a list before
+//!    "counties" ("through Davidson and Sumner counties").
 //!    Natural Earth's all but uninhabited territories (1,000 people or fewer: Scarborough
 //!    Shoal, and the "Spratly Islands" it files under Wake Island) are not countries a
 //!    reader knows: the curated reef or islands of that name are meant.

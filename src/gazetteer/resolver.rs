@@ -147,17 +147,6 @@ impl Context {
             * EARTH_RADIUS_KM
     }
 
-    /// Distance to the nearest anchor other than `place` itself, in kilometres.
-    fn nearest_other_km(&self, place: &Place) -> f64 {
-        self.squared_distances(place)
-            .zip(&self.ids)
-            .filter(|(_, id)| **id != place.id)
-            .map(|((d2, _), _)| d2)
-            .fold(f64::INFINITY, f64::min)
-            .sqrt()
-            * EARTH_RADIUS_KM
-    }
-
     /// Share (0..1) of the article's anchor mentions that lie near `place`, each
     /// weighted by a kernel falling with distance: where the article's story is.
     fn density(&self, place: &Place) -> f64 {
@@ -510,37 +499,60 @@ fn prefer_towns_in_named_regions(
 /// A village, for [`drop_remote_towns`]: a town of fewer people.
 const VILLAGE_POPULATION: u32 = 5_000;
 
-/// A village far from all the story's other places is kept only where the text says
-/// somewhere that it is a place ("in Erwin", "the town of Wagner") or the story names the
-/// first-level region it lies in, and never by a phrase of common words alone: "Wagner
-/// fighters" in a story about Russia that names the US is not Wagner, South Dakota, and
-/// in "Florida's Big Bend" a village in Wisconsin, 900 km from anything else the story
-/// names, is no evidence of itself, however much the story is about its country.
+/// A lesser town far from all the story's other places (500 km; 250 for a phrase of
+/// common words) is kept only where the story names the first-level region it lies in,
+/// or a mention says it is a place: for a village a kind word ("the town of Wagner"),
+/// for a town that shares its name a locative too ("in Erwin"); a town with no namesake
+/// stays. "Wagner fighters" in a story about Russia that names the US is not Wagner,
+/// South Dakota; "the Eaton fire" in Los Angeles is not Eaton, Ohio; in "Florida's Big
+/// Bend" a village in Wisconsin, 900 km from anything else the story names, is no
+/// evidence of itself, however much the story is about its country.
 fn drop_remote_towns(
     gazetteer: &Gazetteer,
     groups: &mut HashMap<Key, Group>,
     accepted: &[Key],
     story: &Context,
 ) {
-    let said = |key: &Key| {
-        key.cues & (cue::AFTER_LOCATIVE | cue::SETTLEMENT) != 0
-            && key.cues & cue::COMMON_PHRASE == 0
+    // The places some mention calls a town ("the town of X"), or places somewhere ("in X").
+    let called = |cues: u32| -> Vec<PlaceId> {
+        accepted
+            .iter()
+            .filter(|k| k.cues & cues != 0 && k.cues & cue::COMMON_PHRASE == 0)
+            .filter_map(|k| groups.get(k)?.place)
+            .collect()
     };
-    // The places some mention calls a place.
-    let called: Vec<PlaceId> = accepted
+    let (towns, placed) = (
+        called(cue::SETTLEMENT),
+        called(cue::SETTLEMENT | cue::AFTER_LOCATIVE),
+    );
+    // The story's places as read, not its context's points: those hold, for a share, the
+    // namesakes of a known town ("Athens", Georgia), near which any village lies.
+    let read: Vec<Place> = accepted
         .iter()
-        .filter(|k| said(k))
-        .filter_map(|k| groups.get(k)?.place)
+        .filter_map(|k| gazetteer.place(groups.get(k)?.place?))
+        .filter(|p| p.kind != PlaceKind::Country)
         .collect();
+    // Far from every other place the story names; a story naming no other is no evidence.
+    let remote = |place: &Place, km: f64| {
+        let mut others = read.iter().filter(|p| p.id != place.id).peekable();
+        others.peek().is_some()
+            && others.all(|p| haversine_km(p.lat, p.lon, place.lat, place.lon) > km)
+    };
     for key in accepted {
+        let phrase = key.cues & cue::COMMON_PHRASE != 0;
         if let Some(group) = groups.get_mut(key)
             && let Some(place) = group.place.and_then(|id| gazetteer.place(id))
             && place.kind == PlaceKind::Settlement
-            && place.population < VILLAGE_POPULATION
             && !place.is_important()
-            && (key.cues & cue::COMMON_PHRASE != 0 || !called.contains(&place.id))
+            && !(if phrase {
+                false
+            } else if place.population < VILLAGE_POPULATION {
+                towns.contains(&place.id)
+            } else {
+                group.options.len() == 1 || placed.contains(&place.id)
+            })
             && !story.regions.contain(&place)
-            && story.nearest_other_km(&place) > NEAR_KM
+            && remote(&place, if phrase { NEAR_KM / 2.0 } else { NEAR_KM })
         {
             group.place = None;
         }
@@ -1082,6 +1094,15 @@ fn accept(
     if key.cues & cue::RIVER != 0 && best.kind != PlaceKind::Water {
         return None;
     }
+    // "Eaton Canyon", "the Jacuí delta": a feature the data lacks is no town.
+    if key.cues & cue::FEATURE != 0 && best.kind == PlaceKind::Settlement {
+        return None;
+    }
+    // "the Evros region": a region the data lacks is no river of its name (the Maritsa,
+    // also called Evros).
+    if key.cues & cue::REGION != 0 && best.kind == PlaceKind::Water {
+        return None;
+    }
     // "Fulton County", "Pasco County": no town, and no region of a country the story is
     // not in (Peru's Pasco); the gazetteer has no second-level regions to offer.
     if key.cues & cue::COUNTY != 0
@@ -1234,8 +1255,8 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     if has(cue::PERSON_NAME)
         || (has(cue::GIVEN_NAME)
             && !has(cue::AFTER_LOCATIVE)
-            && place.kind == PlaceKind::Settlement
-            && !place.is_important())
+            && matches!(place.kind, PlaceKind::Settlement | PlaceKind::Region)
+            && !strong(place, how))
         || (has(cue::STREET) && place.kind != PlaceKind::Landmark)
         || (has(cue::VESSEL) && place.kind != PlaceKind::Country)
     {
