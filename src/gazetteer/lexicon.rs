@@ -141,7 +141,6 @@ const ORGANISATION_HEADS: &[&str] = &[
     "division",
     "embassy",
     "endowment",
-    "examiner",
     "fc",
     "federation",
     "fleet",
@@ -202,7 +201,6 @@ const ORGANISATION_HEADS: &[&str] = &[
 const PUBLICATION_HEADS: &[&str] = &[
     "chronicle",
     "courier",
-    "examiner",
     "gazette",
     "herald",
     "independent",
@@ -501,7 +499,15 @@ const VESSEL_BEFORE: &[&str] = &[
 ];
 
 /// Words before "of" that make the next name a region ("region of Belgorod").
-const REGION_BEFORE_OF: &[&str] = &["governor", "governorate", "oblast", "province", "region"];
+const REGION_BEFORE_OF: &[&str] = &[
+    "canton",
+    "department",
+    "governor",
+    "governorate",
+    "oblast",
+    "province",
+    "region",
+];
 
 /// Words before "of" that make the next name a settlement ("city of Belgorod").
 const SETTLEMENT_BEFORE_OF: &[&str] = &[

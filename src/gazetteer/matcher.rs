@@ -121,7 +121,8 @@ pub fn find_candidates(
     let first_in_sentence = out.len();
     // The end of the last name of a kind list ("states such as …") and its kind.
     let mut list_kind: Option<(u32, u32)> = None;
-    // Whether a word of six letters, maybe "rivers", follows a capitalised one.
+    // Whether a word of six or eight letters, maybe "rivers" or "counties", follows a
+    // capitalised one.
     let mut rivers_follow = false;
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
@@ -1020,7 +1021,9 @@ fn previous_word_cues(
         cues |= cue::WATER | cue::RIVER;
     }
     // "Mount Pelion", where the data lacks the mountain: no town of its name.
-    if gap == " " && matches!(p.stem(text), "Mount" | "Mt" | "Mt.") {
+    if (gap == " " && p.stem(text) == "Mount")
+        || (matches!(gap, " " | ". ") && p.stem(text) == "Mt")
+    {
         cues |= cue::FEATURE;
     }
     // "upstate New York" is the state.

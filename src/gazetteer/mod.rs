@@ -61,12 +61,12 @@
 //!    sentence's opening "The" before a lower-case word is an article, not the start of
 //!    a name ("The city of Kherson" is not "The City", London; "The Hague" is a name).
 //!    A given name before an Arabic surname's article is a person's ("said Salem
-//!    al-Faitouri", however big Salem, Oregon is); so is a town or region named like a common
-//!    given name (of the US census list), unless a country, a capital or a city of
-//!    millions by its own name, before another capitalised word that may be a surname, a
-//!    common word or a surname-like title too ("Donald Trump", "Amanda Cardinal",
-//!    "Karen Bass" is no Kayin State, "Austin Peay"; not "Erwin Mayor Glenn White",
-//!    "Donald River", nor after "in"). A lesser place between a demonym and
+//!    al-Faitouri", however big Salem, Oregon is); so is a lesser town (not a capital, under
+//!    100,000 people), or a region reached by an alternate name, named like a common
+//!    given name (of the US census list) before another capitalised word that may be a
+//!    surname, a common word or a surname-like title too ("Donald Trump", "Amanda
+//!    Cardinal"; "Karen Bass" is no Kayin State, while "Georgia Power" is never the
+//!    country; not "Erwin Mayor Glenn White", "Donald River", nor after "in"). A lesser place between a demonym and
 //!    a common noun names a product ("American Bradley fighting vehicles").
 //!    A kind word vouches for a common word: "the town of Paradise", "the mayor of Nice".
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
@@ -94,9 +94,11 @@
 //!    "river" that ends its phrase, "the Savio river overflowed") of that name no town
 //!    stands for it ("the St Lawrence River" is no parish of Jersey, "the Barrington Lake fire" no
 //!    town in Rhode Island). A land feature's noun after the name, capitalised or after
-//!    "the" ("Eaton Canyon", "the Jacuí delta", "the Tempe valley", "Miyako Island"), or
-//!    "Mount" before it, makes it a feature no town stands for; a region word makes it
-//!    no river ("the Evros region" is not the Maritsa, also called Evros). Otherwise a
+//!    "the" ("Eaton Canyon", "the Jacuí delta", "the Aberdare range", "Miyako Island"),
+//!    or "Mount" before it, makes it a feature no lesser town stands for (a capital or a
+//!    city of 100,000 may: "the Kathmandu Valley", "the Las Vegas Valley"); a region
+//!    word makes it no river ("the Evros region" is not the Maritsa, also called Evros);
+//!    "canton of" and "department of" are region words. Otherwise a
 //!    settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
 //!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
@@ -126,7 +128,12 @@
 //!    provinces carry their region's: "Emilia-Romagna" is not the province of Ravenna).
 //!    A region named after its seat, a town of 50,000 people or more within 100 km,
 //!    leaves its bare name to the town ("Authorities in Ravenna"; "Chikwawa", a seat of
-//!    7,000, stays the district). A plural kind noun before "such as", "including",
+//!    7,000, stays the district). A first-level unit whose label point lies within 5 km
+//!    of a town of its name of 2,000 people or more is that town, however few people the
+//!    data gives it (Natural Earth's city units and municipalities: "Orhei",
+//!    "Stepanakert", filed as Khankendi with 2,100), and the town needs no context; a
+//!    department whose label falls in a village of its name (Corrèze) stays the region.
+//!    A plural kind noun before "such as", "including",
 //!    "like" or "of", or a comma before a list ("the two provinces, Hatay and Adana,"),
 //!    gives its kind to every name of the list after it ("states such as
 //!    Sokoto and Katsina" and "the provinces of Ravenna and Bologna" are regions,
@@ -152,10 +159,13 @@
 //!    (250 km for a phrase of common words) is dropped unless the story names the
 //!    first-level region it lies in, or a mention says it is a place: for a village
 //!    (under 5,000 people) a kind word ("the town of X"), for a town that shares its name
-//!    with others a locative too ("in X"; a town with no namesake stays). "Wagner
+//!    with other towns a locative too ("in X"; a town no other town is named like
+//!    stays). Where the story names no other place, a village or shared name is dropped
+//!    when the story names a country other than its own ("Wagner fighters have left
+//!    Belarus, US officials said"). "Wagner
 //!    fighters" in a story about Russia that names the US is not Wagner, South Dakota;
 //!    "the Eaton fire" in Los Angeles is not Eaton, Ohio; "Florida's Big Bend" is not a
-//!    village in Wisconsin. A story that names no other place keeps its one.
+//!    village in Wisconsin.
 //!    "X County" is a county, and the data has only first-level regions: it is read
 //!    only as a region of a country the story is in by other evidence ("Pasco County"
 //!    is not Peru's Pasco), and never as a town; so are the names of a list before

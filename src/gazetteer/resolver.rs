@@ -212,7 +212,10 @@ pub fn find_places(
                 gazetteer,
                 text,
                 candidate,
-                spelt_as_written(text, candidate, admissible_options(gazetteer, candidate)),
+                of_the_kind_said(
+                    candidate,
+                    spelt_as_written(text, candidate, admissible_options(gazetteer, candidate)),
+                ),
             ),
             place: None,
             sentences: Vec::new(),
@@ -502,11 +505,12 @@ const VILLAGE_POPULATION: u32 = 5_000;
 /// A lesser town far from all the story's other places (500 km; 250 for a phrase of
 /// common words) is kept only where the story names the first-level region it lies in,
 /// or a mention says it is a place: for a village a kind word ("the town of Wagner"),
-/// for a town that shares its name a locative too ("in Erwin"); a town with no namesake
-/// stays. "Wagner fighters" in a story about Russia that names the US is not Wagner,
-/// South Dakota; "the Eaton fire" in Los Angeles is not Eaton, Ohio; in "Florida's Big
-/// Bend" a village in Wisconsin, 900 km from anything else the story names, is no
-/// evidence of itself, however much the story is about its country.
+/// for a town that other towns are named like a locative too ("in Erwin"); a town no
+/// other town is named like stays. Where the story names no other place, it is dropped
+/// if the story names a country other than its own. "Wagner fighters" in a story about
+/// Russia that names the US is not Wagner, South Dakota; "the Eaton fire" in Los Angeles
+/// is not Eaton, Ohio; in "Florida's Big Bend" a village in Wisconsin, 900 km from
+/// anything else the story names, is no evidence of itself.
 fn drop_remote_towns(
     gazetteer: &Gazetteer,
     groups: &mut HashMap<Key, Group>,
@@ -532,11 +536,22 @@ fn drop_remote_towns(
         .filter_map(|k| gazetteer.place(groups.get(k)?.place?))
         .filter(|p| p.kind != PlaceKind::Country)
         .collect();
-    // Far from every other place the story names; a story naming no other is no evidence.
+    // The countries the story names.
+    let countries: Vec<[u8; 2]> = accepted
+        .iter()
+        .filter_map(|k| gazetteer.place(groups.get(k)?.place?))
+        .filter(|p| p.kind == PlaceKind::Country)
+        .map(|p| p.country_code)
+        .collect();
+    // Far from every other place the story names; where it names no other, in a country
+    // other than one the story names ("Wagner fighters have left Belarus, US officials
+    // said": Belarus).
     let remote = |place: &Place, km: f64| {
         let mut others = read.iter().filter(|p| p.id != place.id).peekable();
-        others.peek().is_some()
-            && others.all(|p| haversine_km(p.lat, p.lon, place.lat, place.lon) > km)
+        if others.peek().is_none() {
+            return countries.iter().any(|c| *c != place.country_code);
+        }
+        others.all(|p| haversine_km(p.lat, p.lon, place.lat, place.lon) > km)
     };
     for key in accepted {
         let phrase = key.cues & cue::COMMON_PHRASE != 0;
@@ -549,7 +564,11 @@ fn drop_remote_towns(
             } else if place.population < VILLAGE_POPULATION {
                 towns.contains(&place.id)
             } else {
-                group.options.len() == 1 || placed.contains(&place.id)
+                placed.contains(&place.id)
+                    || !group
+                        .options
+                        .iter()
+                        .any(|(p, _)| p.kind == PlaceKind::Settlement && p.id != place.id)
             })
             && !story.regions.contain(&place)
             && remote(&place, if phrase { NEAR_KM / 2.0 } else { NEAR_KM })
@@ -1028,6 +1047,22 @@ fn spelt_as_written(
     options
 }
 
+/// The options a kind word leaves: "Eaton Canyon", "the Jacuí delta" and "Mount Pelion"
+/// are no lesser town (the Kathmandu Valley keeps the capital, "on Phuket Island" the
+/// province), and "the Evros region" is no river (the Maritsa, also called Evros).
+fn of_the_kind_said(
+    candidate: &Candidate,
+    mut options: Vec<(Place, NameMatch)>,
+) -> Vec<(Place, NameMatch)> {
+    if candidate.cues & cue::FEATURE != 0 {
+        options.retain(|(p, _)| p.kind != PlaceKind::Settlement || p.is_important());
+    }
+    if candidate.cues & cue::REGION != 0 {
+        options.retain(|(p, _)| p.kind != PlaceKind::Water);
+    }
+    options
+}
+
 /// "east of the Mississippi": a name after "the" that ends its phrase may be a river the
 /// data knows only as "X River" (the Mississippi, Ohio and Missouri rivers); that river
 /// joins the options, and [`best_option`] prefers it to a town or a region.
@@ -1094,15 +1129,6 @@ fn accept(
     if key.cues & cue::RIVER != 0 && best.kind != PlaceKind::Water {
         return None;
     }
-    // "Eaton Canyon", "the Jacuí delta": a feature the data lacks is no town.
-    if key.cues & cue::FEATURE != 0 && best.kind == PlaceKind::Settlement {
-        return None;
-    }
-    // "the Evros region": a region the data lacks is no river of its name (the Maritsa,
-    // also called Evros).
-    if key.cues & cue::REGION != 0 && best.kind == PlaceKind::Water {
-        return None;
-    }
     // "Fulton County", "Pasco County": no town, and no region of a country the story is
     // not in (Peru's Pasco); the gazetteer has no second-level regions to offer.
     if key.cues & cue::COUNTY != 0
@@ -1117,6 +1143,7 @@ fn accept(
     // old name is no evidence, however often "US" comes up elsewhere.
     let well_known = strong(&best, NameMatch::Name)
         || best.feature_code == "PPLA"
+        || names_its_region(&best, opts)
         || matches!(
             best.kind,
             PlaceKind::Region | PlaceKind::Water | PlaceKind::Landmark
@@ -1151,14 +1178,18 @@ fn accept(
 fn names_its_region(town: &Place, options: &[(Place, NameMatch)]) -> bool {
     let seat = matches!(town.feature_code, "PPLA" | "PPLA2" | "PPLC")
         && town.population >= SEAT_POPULATION;
+    let unit = town.population >= CITY_UNIT_POPULATION;
     town.kind == PlaceKind::Settlement
+        && (seat || unit)
         && options.iter().any(|(region, how)| {
-            let km = haversine_km(town.lat, town.lon, region.lat, region.lon);
             region.kind == PlaceKind::Region
                 && *how != NameMatch::Alternate
                 && region.is_important()
                 && region.country_code == town.country_code
-                && ((seat && km < SEAT_KM) || km < CITY_UNIT_KM)
+                && {
+                    let km = haversine_km(town.lat, town.lon, region.lat, region.lon);
+                    (seat && km < SEAT_KM) || (unit && km < CITY_UNIT_KM)
+                }
         })
 }
 
@@ -1255,8 +1286,12 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     if has(cue::PERSON_NAME)
         || (has(cue::GIVEN_NAME)
             && !has(cue::AFTER_LOCATIVE)
-            && matches!(place.kind, PlaceKind::Settlement | PlaceKind::Region)
-            && !strong(place, how))
+            && match place.kind {
+                PlaceKind::Settlement => !place.is_important(),
+                // "Karen Bass" is no Kayin State; "Georgia Power" is still the state.
+                PlaceKind::Region => how == NameMatch::Alternate,
+                _ => false,
+            })
         || (has(cue::STREET) && place.kind != PlaceKind::Landmark)
         || (has(cue::VESSEL) && place.kind != PlaceKind::Country)
     {
@@ -1308,6 +1343,9 @@ const SEAT_POPULATION: u32 = 50_000;
 /// How near a first-level unit's label point a town of its name must lie for the unit to
 /// be the town itself.
 const CITY_UNIT_KM: f64 = 5.0;
+
+/// The fewest people a town may have to be the first-level unit around it.
+const CITY_UNIT_POPULATION: u32 = 2_000;
 
 /// A town a reader knows by this name: important, and named by its own name.
 fn known_town(place: &Place, how: NameMatch) -> bool {
@@ -1401,7 +1439,7 @@ fn best_option(
             return Some(around);
         }
     }
-    if cues & cue::REGION == 0 && best.0.kind == PlaceKind::Region {
+    if cues & (cue::REGION | cue::COUNTY) == 0 && best.0.kind == PlaceKind::Region {
         // "Emilia-Romagna": where provinces carry their region's name as an alternate, the
         // region that bears it as its own is meant.
         if best.1 == NameMatch::Alternate
@@ -1427,19 +1465,24 @@ fn best_option(
                 && p.country_code == best.0.country_code
                 && haversine_km(p.lat, p.lon, best.0.lat, best.0.lon) < SEAT_KM
         };
-        // "Stepanakert": a first-level unit that is a city (Natural Earth's city-regions
-        // of Azerbaijan and Moldova), its label point in the town of that name, whatever
-        // population the data gives the town (Khankendi's 2,100), is the town.
-        let city = |(p, _): &&(Place, NameMatch)| {
-            p.kind == PlaceKind::Settlement
-                && p.country_code == best.0.country_code
-                && haversine_km(p.lat, p.lon, best.0.lat, best.0.lon) < CITY_UNIT_KM
+        // "Stepanakert", "Orhei": a first-level unit that is a town (Natural Earth's city
+        // units and municipalities, in Azerbaijan, Moldova, Slovenia …), its label point
+        // within 5 km of a town of that name of 2,000 people or more (the nearest), is the
+        // town, however few people the data gives it (Khankendi's 2,100); not a
+        // department or county whose label falls in a village of its name (Corrèze, Louth).
+        let km = |p: &Place| haversine_km(p.lat, p.lon, best.0.lat, best.0.lon);
+        let nearest_city = || {
+            options
+                .iter()
+                .filter(|(p, _)| {
+                    p.kind == PlaceKind::Settlement
+                        && p.population >= CITY_UNIT_POPULATION
+                        && p.country_code == best.0.country_code
+                        && km(p) < CITY_UNIT_KM
+                })
+                .min_by(|a, b| km(&a.0).total_cmp(&km(&b.0)))
         };
-        if let Some((town, how)) = options
-            .iter()
-            .find(seat)
-            .or_else(|| options.iter().find(city))
-        {
+        if let Some((town, how)) = options.iter().find(seat).or_else(nearest_city) {
             return Some((
                 *town,
                 *how,
@@ -1471,7 +1514,7 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, pe
     let has = |flag: u32| cues & flag != 0;
     let mut score = i64::from(place.prior);
     score += match place.kind {
-        PlaceKind::Region if has(cue::REGION) => 3000,
+        PlaceKind::Region if has(cue::REGION | cue::COUNTY) => 3000,
         PlaceKind::Water if has(cue::WATER) => 3000,
         PlaceKind::Settlement if has(cue::SETTLEMENT) => 1000,
         // A bare name is the city rather than the region named after it ("Kharkiv",
