@@ -364,6 +364,11 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
             } else {
                 add_known_town(&mut context, group, &best, how);
             }
+        } else if names_its_region(&best, &group.options) {
+            // "Orhei": the town a first-level unit is vouches for its country, as the
+            // unit would.
+            context.add_country(best.country_code);
+            context.add_point(&best, group.count as f64);
         }
     }
     // Such a town vouches for its country unless the story is in another country and
