@@ -522,12 +522,21 @@ fn drop_remote_towns(
     accepted: &[Key],
     story: &Context,
 ) {
+    // Each accepted name's reading, decoded once.
+    let readings: Vec<(Key, Place)> = accepted
+        .iter()
+        .filter_map(|k| Some((*k, gazetteer.place(groups.get(k)?.place?)?)))
+        .collect();
+    let lesser = |p: &Place| p.kind == PlaceKind::Settlement && !p.is_important();
+    if !readings.iter().any(|(_, p)| lesser(p)) {
+        return;
+    }
     // The places some mention calls a town ("the town of X"), or places somewhere ("in X").
     let called = |cues: u32| -> Vec<PlaceId> {
-        accepted
+        readings
             .iter()
-            .filter(|k| k.cues & cues != 0 && k.cues & cue::COMMON_PHRASE == 0)
-            .filter_map(|k| groups.get(k)?.place)
+            .filter(|(k, _)| k.cues & cues != 0 && k.cues & cue::COMMON_PHRASE == 0)
+            .map(|(_, p)| p.id)
             .collect()
     };
     let (towns, placed) = (
@@ -535,49 +544,48 @@ fn drop_remote_towns(
         called(cue::SETTLEMENT | cue::AFTER_LOCATIVE),
     );
     // The story's places as read, not its context's points: those hold, for a share, the
-    // namesakes of a known town ("Athens", Georgia), near which any village lies.
-    let read: Vec<Place> = accepted
+    // namesakes of a known town ("Athens", Georgia), near which any village lies; and the
+    // countries it names.
+    let (countries, read): (Vec<&Place>, Vec<&Place>) = readings
         .iter()
-        .filter_map(|k| gazetteer.place(groups.get(k)?.place?))
-        .filter(|p| p.kind != PlaceKind::Country)
-        .collect();
-    // The countries the story names.
-    let countries: Vec<[u8; 2]> = accepted
-        .iter()
-        .filter_map(|k| gazetteer.place(groups.get(k)?.place?))
-        .filter(|p| p.kind == PlaceKind::Country)
-        .map(|p| p.country_code)
-        .collect();
+        .map(|(_, p)| p)
+        .partition(|p| p.kind == PlaceKind::Country);
     // Far from every other place the story names; where it names no other, in a country
     // other than one the story names ("Wagner fighters have left Belarus, US officials
     // said": Belarus).
     let remote = |place: &Place, km: f64| {
         let mut others = read.iter().filter(|p| p.id != place.id).peekable();
         if others.peek().is_none() {
-            return countries.iter().any(|c| *c != place.country_code);
+            return countries
+                .iter()
+                .any(|c| c.country_code != place.country_code);
         }
         others.all(|p| haversine_km(p.lat, p.lon, place.lat, place.lon) > km)
     };
-    for key in accepted {
+    let mut drop: Vec<Key> = Vec::new();
+    for (key, place) in readings.iter().filter(|(_, p)| lesser(p)) {
         let phrase = key.cues & cue::COMMON_PHRASE != 0;
-        if let Some(group) = groups.get_mut(key)
-            && let Some(place) = group.place.and_then(|id| gazetteer.place(id))
-            && place.kind == PlaceKind::Settlement
-            && !place.is_important()
-            && !(if phrase {
-                false
-            } else if place.population < VILLAGE_POPULATION {
-                towns.contains(&place.id)
-            } else {
-                placed.contains(&place.id)
-                    || !group
-                        .options
+        let said = if phrase {
+            false
+        } else if place.population < VILLAGE_POPULATION {
+            towns.contains(&place.id)
+        } else {
+            placed.contains(&place.id)
+                || !groups.get(key).is_some_and(|g| {
+                    g.options
                         .iter()
                         .any(|(p, _)| p.kind == PlaceKind::Settlement && p.id != place.id)
-            })
-            && !story.regions.contain(&place)
-            && remote(&place, if phrase { NEAR_KM / 2.0 } else { NEAR_KM })
+                })
+        };
+        if !said
+            && !story.regions.contain(place)
+            && remote(place, if phrase { NEAR_KM / 2.0 } else { NEAR_KM })
         {
+            drop.push(*key);
+        }
+    }
+    for key in drop {
+        if let Some(group) = groups.get_mut(&key) {
             group.place = None;
         }
     }
