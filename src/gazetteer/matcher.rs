@@ -123,7 +123,7 @@ pub fn find_candidates(
     let mut list_kind: Option<(u32, u32)> = None;
     // Whether a word of six or eight letters, maybe "rivers" or "counties", follows a
     // capitalised one.
-    let mut rivers_follow = false;
+    let mut plural_follows = false;
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         if token.shape != Shape::Word || !token.capitalized {
@@ -159,7 +159,7 @@ pub fn find_candidates(
         // "Lagoa dos Patos", "Lula da Silva": neither word of a name joined by a particle
         // that the data lacks as a whole is a place of its own.
         let last = found.map_or(i, |(last, _)| last);
-        rivers_follow |= tokens
+        plural_follows |= tokens
             .get(last + 1)
             .is_some_and(|n| matches!(n.end - n.start, 6 | 8) && !n.all_caps);
         if in_particle_compound(text, tokens, i, last) {
@@ -227,8 +227,8 @@ pub fn find_candidates(
             i += 1;
         }
     }
-    if rivers_follow {
-        share_plural_rivers(text, tokens, out, first_in_sentence);
+    if plural_follows {
+        share_plural_kinds(text, tokens, out, first_in_sentence);
     }
 }
 
@@ -275,7 +275,7 @@ fn climate_pattern(text: &str, tokens: &[Token], first: usize, last: usize) -> b
 /// "down the Jacuí, Taquari, Caí and Sinos rivers": the plural makes every name of the
 /// list a river, whether or not the data has its last name; "through Davidson and Sumner
 /// counties" makes them counties (see [`cue::COUNTY`]).
-fn share_plural_rivers(text: &str, tokens: &[Token], out: &mut [Candidate], first: usize) {
+fn share_plural_kinds(text: &str, tokens: &[Token], out: &mut [Candidate], first: usize) {
     for pair in tokens.windows(2) {
         let [name, noun] = pair else { continue };
         let kind = match noun.text(text) {
@@ -769,6 +769,16 @@ fn single_word_cues(
     if word.classes.has(Class::PERSONAL_NAME) && beside_a_name(gazetteer, text, tokens, i, buf) {
         cues |= cue::PERSON_NAME;
     }
+    // "Donald Trump", "Amanda Cardinal": a common given name before a surname.
+    if word.classes.has(Class::GIVEN_NAME)
+        && !token.possessive()
+        && let Some(n) = tokens.get(i + 1)
+        && adjacent(text, token, n)
+        && n.shape == Shape::Word
+        && surname_like(text, n, info(gazetteer, text, n, buf).classes)
+    {
+        cues |= cue::GIVEN_NAME;
+    }
     cues
 }
 
@@ -903,7 +913,7 @@ fn surrounding_cues(
             cues |= cue::PERSON_NAME;
         }
         if adjacent(text, end, n) && n.capitalized && n.shape == Shape::Word && !n.all_caps {
-            cues |= capital_after_cues(gazetteer, text, tokens, (first, last), &word, buf);
+            cues |= capital_after_cues(gazetteer, text, tokens, last, &word, buf);
         }
     }
     if cues & (cue::REGION | cue::SETTLEMENT | cue::WATER) == 0 && !end.possessive() {
@@ -1166,13 +1176,13 @@ fn name_like(token: &Token, classes: Class) -> bool {
     name_like_word(token, classes) && !token.possessive()
 }
 
-/// The cues of a capitalised word right after a match spanning tokens `first..=last`
-/// (`next` is what is known of it): a person's surname, or an organisation's name.
+/// The cues of a capitalised word right after a match ending at token `last` (`next` is
+/// what is known of it): a person's surname, or an organisation's name.
 fn capital_after_cues(
     gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
-    (first, last): (usize, usize),
+    last: usize,
     next: &Word,
     buf: &mut String,
 ) -> u32 {
@@ -1182,16 +1192,6 @@ fn capital_after_cues(
     };
     if name_like_word(n, next.classes) && !next.common {
         cues |= cue::BEFORE_NAME;
-    }
-    if first == last
-        && surname_like(text, n, next.classes)
-        && tokens.get(first).is_some_and(|start| {
-            info(gazetteer, text, start, buf)
-                .classes
-                .has(Class::GIVEN_NAME)
-        })
-    {
-        cues |= cue::GIVEN_NAME;
     }
     if let Some(head) = organisation_follows(gazetteer, text, tokens, last + 1, buf) {
         cues |= cue::IN_ORGANISATION;

@@ -227,7 +227,7 @@ pub fn find_places(
     }
     let mut keys: Vec<Key> = groups.keys().copied().collect();
     keys.sort_unstable();
-    drop_ships_named_again(&mut groups, &keys);
+    drop_things_named_again(&mut groups, &keys);
 
     // Pass 1: the context (see [`first_context`]).
     let (context, named_in) = first_context(&groups, &keys);
@@ -242,23 +242,11 @@ pub fn find_places(
         weight: context.weight,
         regions: NamedRegions::default(),
     };
-    let storms: Vec<TargetKey> = keys
-        .iter()
-        .filter(|k| k.cues & cue::STORM != 0 && matches!(k.target, TargetKey::Names(_)))
-        .map(|k| k.target)
-        .collect();
     let mut accepted = Vec::new();
     for key in &keys {
         let Some(group) = groups.get(key) else {
             continue;
         };
-        // "Otis made landfall" after "Hurricane Otis"; not "flooded roads in Florence".
-        if key.words == 1
-            && key.cues & (cue::AFTER_LOCATIVE | cue::SETTLEMENT | cue::REGION) == 0
-            && storms.contains(&key.target)
-        {
-            continue;
-        }
         if let Some(place) = accept(*key, group, &context, &named_in) {
             accepted.push(*key);
             if place.kind != PlaceKind::Country && !place.is_important() {
@@ -270,7 +258,7 @@ pub fn find_places(
     choose_readings(gazetteer, &mut groups, &accepted, &story);
     prefer_named_regions(&mut groups, &keys);
     prefer_towns_in_named_regions(gazetteer, &mut groups, &accepted, &mut story);
-    drop_remote_towns(gazetteer, &mut groups, &accepted, &story);
+    drop_remote_towns(gazetteer, &mut groups, &accepted, &story.regions);
     let first_new = out.len();
     for candidate in candidates {
         if let Some(place) = groups.get(&Key::of(candidate)).and_then(|g| g.place) {
@@ -431,20 +419,21 @@ fn has_namesakes_abroad(best: &Place, how: NameMatch, options: &[(Place, NameMat
             .any(|(p, _)| p.kind == PlaceKind::Settlement && p.country_code != best.country_code)
 }
 
-/// "the container ship Dali … The Dali had left Baltimore": a name the context gives a
-/// ship (after "ship", "tanker", "cruiser" …) is the ship again, unless a kind word or a
-/// locative says a place is meant ("the Dali region", "protests in Dali").
-fn drop_ships_named_again(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
-    let ships: Vec<TargetKey> = keys
+/// "the container ship Dali … The Dali had left Baltimore", "Hurricane Otis … Otis made
+/// landfall": a name the context gives a ship (after "ship", "tanker", "cruiser" …) or a
+/// storm is the ship or the storm again, unless a kind word or a locative says a place
+/// is meant ("the Dali region", "protests in Dali", "roads in Florence").
+fn drop_things_named_again(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
+    let things: Vec<TargetKey> = keys
         .iter()
-        .filter(|k| k.cues & cue::VESSEL != 0)
+        .filter(|k| k.cues & (cue::VESSEL | cue::STORM) != 0)
         .map(|k| k.target)
         .collect();
-    if ships.is_empty() {
+    if things.is_empty() {
         return;
     }
     for key in keys {
-        if ships.contains(&key.target)
+        if things.contains(&key.target)
             && key.cues
                 & (cue::REGION | cue::SETTLEMENT | cue::WATER | cue::COUNTY | cue::AFTER_LOCATIVE)
                 == 0
@@ -520,7 +509,7 @@ fn drop_remote_towns(
     gazetteer: &Gazetteer,
     groups: &mut HashMap<Key, Group>,
     accepted: &[Key],
-    story: &Context,
+    regions: &NamedRegions,
 ) {
     // Each accepted name's reading, decoded once.
     let readings: Vec<(Key, Place)> = accepted
@@ -578,7 +567,7 @@ fn drop_remote_towns(
                 })
         };
         if !said
-            && !story.regions.contain(place)
+            && !regions.contain(place)
             && remote(place, if phrase { NEAR_KM / 2.0 } else { NEAR_KM })
         {
             drop.push(*key);
@@ -1154,9 +1143,10 @@ fn accept(
     // the story is in its country and, for a single word, near it or beside the country's
     // name ("near Kobani and Qamishli in northern Syria"). A surname shared with a town's
     // old name is no evidence, however often "US" comes up elsewhere.
+    let names_region = names_its_region(&best, opts);
     let well_known = strong(&best, NameMatch::Name)
         || best.feature_code == "PPLA"
-        || names_its_region(&best, opts)
+        || names_region
         || matches!(
             best.kind,
             PlaceKind::Region | PlaceKind::Water | PlaceKind::Landmark
@@ -1178,7 +1168,7 @@ fn accept(
     let in_organisation = key.cues & cue::IN_ORGANISATION != 0;
     let known = unique_phrase(key, opts)
         || (best.is_important() && !in_organisation)
-        || names_its_region(&best, opts)
+        || names_region
         || context.has_country(best.country_code)
         || context.nearest_km(&best) <= NEAR_KM;
     known.then_some(best)
