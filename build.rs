@@ -37,6 +37,7 @@ fn main() -> BoxResult<()> {
     for file in [
         "gazetteer.tsv.gz",
         "gazetteer_supplement.tsv",
+        "gazetteer_extra.tsv.gz",
         "aliases.tsv",
         "lexicon/common_words.txt",
     ] {
@@ -51,6 +52,8 @@ fn main() -> BoxResult<()> {
     read_tsv(&main_tsv, false, &mut pool, &mut rows)?;
     let supplement = fs::read_to_string(assets.join("gazetteer_supplement.tsv"))?;
     read_tsv(&supplement, true, &mut pool, &mut rows)?;
+    let extra = gunzip(&assets.join("gazetteer_extra.tsv.gz"))?;
+    read_tsv(&extra, false, &mut pool, &mut rows)?;
     let aliases = fs::read_to_string(assets.join("aliases.tsv"))?;
     apply_aliases(&aliases, &mut rows, &pool)?;
 
@@ -112,6 +115,7 @@ fn kind_of(class: &str, code: &str) -> u8 {
 fn prior(class: &str, code: &str, population: u32, curated: bool) -> u16 {
     let rank: u32 = match (class, code) {
         ("A", "ADM1") => 700,
+        ("A", "ADM2") => 400,
         ("A", _) => 1000,
         ("P", "PPLC") => 900,
         ("P", "PPLA" | "PPLG") => 600,

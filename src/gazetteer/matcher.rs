@@ -2,7 +2,7 @@
 //! from each capitalised word, plus the cues around each match that the resolver needs.
 
 use super::lexicon::{self, Class};
-use super::normalize::{fold_word_into, is_apostrophe};
+use super::normalize::{fold_word_into, is_apostrophe, name_key};
 use super::{Gazetteer, PlaceId};
 use crate::text::token::{Shape, Token};
 
@@ -228,7 +228,35 @@ pub fn find_candidates(
         }
     }
     if plural_follows {
-        share_plural_kinds(text, tokens, out, first_in_sentence);
+        share_plural_kinds(gazetteer, text, tokens, out, first_in_sentence, scratch);
+    }
+}
+
+/// "Tama and Benton counties": a name marked a county is the county of that name where
+/// the data has one ("Benton County"), read like the full name; the others stay marked
+/// (see [`cue::COUNTY`]). ("Pasco County" itself is a name of the data.)
+fn name_counties(
+    gazetteer: &Gazetteer,
+    text: &str,
+    out: &mut [Candidate],
+    first: usize,
+    scratch: &mut String,
+) {
+    for candidate in out.get_mut(first..).unwrap_or(&mut []) {
+        if candidate.cues & cue::COUNTY == 0 || matches!(candidate.target, Target::Country(_)) {
+            continue;
+        }
+        let Some(name) = text.get(candidate.start as usize..candidate.end as usize) else {
+            continue;
+        };
+        scratch.clear();
+        scratch.push_str(&name_key(name));
+        scratch.push_str(" county");
+        if let Some(value) = gazetteer.names_fst().get(scratch.as_bytes()) {
+            candidate.target = Target::Names(value.value());
+            candidate.cues &= !cue::COUNTY;
+            candidate.cues |= cue::REGION;
+        }
     }
 }
 
@@ -264,10 +292,7 @@ fn climate_pattern(text: &str, tokens: &[Token], first: usize, last: usize) -> b
     last == first + 1
         && matches!(a.text(text), "El" | "La")
         && matches!(
-            (
-                a.text(text),
-                super::normalize::name_key(b.text(text)).as_str()
-            ),
+            (a.text(text), name_key(b.text(text)).as_str()),
             ("El", "nino") | ("La", "nina")
         )
 }
@@ -275,7 +300,14 @@ fn climate_pattern(text: &str, tokens: &[Token], first: usize, last: usize) -> b
 /// "down the Jacuí, Taquari, Caí and Sinos rivers": the plural makes every name of the
 /// list a river, whether or not the data has its last name; "through Davidson and Sumner
 /// counties" makes them counties (see [`cue::COUNTY`]).
-fn share_plural_kinds(text: &str, tokens: &[Token], out: &mut [Candidate], first: usize) {
+fn share_plural_kinds(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    out: &mut [Candidate],
+    first: usize,
+    scratch: &mut String,
+) {
     for pair in tokens.windows(2) {
         let [name, noun] = pair else { continue };
         let kind = match noun.text(text) {
@@ -296,6 +328,7 @@ fn share_plural_kinds(text: &str, tokens: &[Token], out: &mut [Candidate], first
         }
         share_cue(text, out, first, start, kind);
     }
+    name_counties(gazetteer, text, out, first, scratch);
 }
 
 /// Plural kind nouns that, before "such as", "including", "like" or "of", give their kind

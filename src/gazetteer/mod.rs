@@ -1,9 +1,11 @@
-//! The gazetteer: 212k places with their names, and finding them in text.
+//! The gazetteer: 222k places with their names, and finding them in text.
 //!
 //! # Data
 //! Countries and first-level regions (Natural Earth), populated places (`GeoNames`
-//! `cities500`, alternate names and transliterations included) and a hand-curated
-//! supplement of water bodies, landmarks and villages (see `assets/README.md`). The
+//! `cities500`, alternate names and transliterations included), a hand-curated
+//! supplement of water bodies, landmarks and villages, and US counties (Census) and
+//! airports (`airportsdata`), each under its full name only ("Buncombe County",
+//! "Hatay Airport"; see `assets/README.md`). The
 //! build script folds every name with [`normalize::name_key`] and writes an `fst` map
 //! from key to candidate places plus fixed-size records ([`layout`]); both are embedded
 //! in the binary, so [`Gazetteer::embedded`] is ready in microseconds and nothing is
@@ -166,16 +168,21 @@
 //!    fighters" in a story about Russia that names the US is not Wagner, South Dakota;
 //!    "the Eaton fire" in Los Angeles is not Eaton, Ohio; "Florida's Big Bend" is not a
 //!    village in Wisconsin.
-//!    "X County" is a county, and the data has only first-level regions: it is read
-//!    only as a region of a country the story is in by other evidence ("Pasco County"
-//!    is not Peru's Pasco), and never as a town; so are the names of a list before
-//!    "counties" ("through Davidson and Sumner counties").
+//!    "X County" is a county. The data has the US counties under their full names
+//!    ("Pasco County", "Acadia Parish"), and a name of a list before "counties" is the
+//!    county of that name where there is one ("through Davidson and Sumner counties");
+//!    among namesakes the one in a state the story names wins, and a county joins the
+//!    story's context for its country but not as a point (its centroid says less of
+//!    where the story is than a town's position). Elsewhere the data has only
+//!    first-level regions: "X County" is read only as a region of a country the story
+//!    is in by other evidence ("Nakuru County" is no town), and never as a town.
 //!    Natural Earth's all but uninhabited territories (1,000 people or fewer: Scarborough
 //!    Shoal, and the "Spratly Islands" it files under Wake Island) are not countries a
 //!    reader knows: the curated reef or islands of that name are meant.
 //!    A country's name that is also a region of another country ("Georgia") means the
-//!    region where the story names a place inside that region and none inside the
-//!    country (a story about Atlanta). A town in a first-level region the story names
+//!    region where the story names a place inside that region, or another first-level
+//!    region of its country, and nothing inside the country (a story about Atlanta;
+//!    "from Florida into Georgia"). A town in a first-level region the story names
 //!    is preferred to its namesakes elsewhere ("Augusta" beside Georgia the state is not
 //!    Maine's capital), and an important town whose name towns abroad also bear (not a
 //!    capital or a city of millions) adds nothing to the context where the story is in
@@ -207,7 +214,8 @@
 //! detection of metonymy ("Moscow said" is Moscow), no dependency parsing: a name in a
 //! person's or organisation's title is found by capitalisation patterns only. Villages
 //! missing from `GeoNames` `cities500` (under 500 people) are not found unless the
-//! supplement has them, nor are second-level regions (counties, districts).
+//! supplement has them, nor are second-level regions (counties, districts) outside the
+//! US, nor airports without scheduled flights.
 
 pub mod layout;
 pub mod lexicon;

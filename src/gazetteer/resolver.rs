@@ -249,7 +249,10 @@ pub fn find_places(
         };
         if let Some(place) = accept(*key, group, &context, &named_in) {
             accepted.push(*key);
-            if place.kind != PlaceKind::Country && !place.is_important() {
+            if place.kind != PlaceKind::Country
+                && !place.is_important()
+                && place.feature_code != "ADM2"
+            {
                 story.add_point(&place, group.count as f64);
             }
         }
@@ -920,7 +923,8 @@ fn settle_lists(
 
 /// "Georgia" in a story about Atlanta or Savannah is the US state: a country's name that
 /// also names a region of another country means that region where the story names a
-/// place inside the region and none inside the country.
+/// place inside the region, or another first-level region of its country ("from Florida
+/// into Georgia"), and nothing inside the country.
 fn namesake_region(
     chosen: &Place,
     options: &[(Place, NameMatch)],
@@ -937,7 +941,9 @@ fn namesake_region(
             p.kind == PlaceKind::Region
                 && *how == NameMatch::Name
                 && p.country_code != chosen.country_code
-                && story.iter().any(|s| contains(p, s))
+                && story.iter().any(|s| {
+                    contains(p, s) || (s.country_code == p.country_code && s.feature_code == "ADM1")
+                })
         })
         .map(|(p, _)| p.id)
 }
@@ -1552,7 +1558,9 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, pe
         if context.has_country(place.country_code) {
             score += 400;
         }
-        if place.kind == PlaceKind::Settlement && context.regions.contain(place) {
+        if (place.kind == PlaceKind::Settlement || place.feature_code == "ADM2")
+            && context.regions.contain(place)
+        {
             score += IN_NAMED_REGION;
         }
         score += (800.0 * context.density(place)) as i64;
