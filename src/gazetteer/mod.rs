@@ -176,6 +176,11 @@
 //!    where the story is than a town's position). Elsewhere the data has only
 //!    first-level regions: "X County" is read only as a region of a country the story
 //!    is in by other evidence ("Nakuru County" is no town), and never as a town.
+//!    A city that bears a name only as an alternate (GeoNames also calls Changchun
+//!    "Cancun") does not vouch for its country where a known town bears the name as its
+//!    own: the story decides, and "Cancun" in a story about Mexico is Cancún. The short
+//!    name of an ocean or a sea ("over the Atlantic", "a warm Atlantic") is never a
+//!    lesser town (Atlantic, Iowa) unless a kind word says so.
 //!    Natural Earth's all but uninhabited territories (1,000 people or fewer: Scarborough
 //!    Shoal, and the "Spratly Islands" it files under Wake Island) are not countries a
 //!    reader knows: the curated reef or islands of that name are meant.
@@ -192,7 +197,13 @@
 //!    A town, a comma and its region or country closing the phrase ("Atlanta,
 //!    Georgia,", "Paris, Texas.", "Poti, Georgia,") name one place: the pair is read
 //!    with the second holding the first, whatever the context says of either name
-//!    alone; the town may only be re-read by its own name, not an alternate one. Not
+//!    alone; the town may only be re-read by its own name, not an alternate one. So do
+//!    a town and its county ("Jackson, in Breathitt County,"; a county holds the towns
+//!    within 40 km of its centre), a county and its state ("Taylor County, Florida,"),
+//!    and a town described ("Perry, a small town in Taylor County,"); pairs are read
+//!    right to left, the outer area first, and the story's other mentions of the town
+//!    by that name follow it, unless the name alone is a capital or a city of millions
+//!    ("Paris, Texas, while Paris itself stayed dry"). Not
 //!    "In Moscow, US officials …" or "In Paris, Russia's envoy …". A country read by
 //!    another language's name for it before a country is a town of the second ("Granada,
 //!    Spain" is not Grenada), if a reader knows the town and the first name opens no

@@ -348,7 +348,8 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
             context.add_country(best.country_code);
             context.add_point(&best, group.count as f64);
         } else if best.is_important()
-            && (how != NameMatch::Alternate || strong(&best, NameMatch::Name))
+            && (how != NameMatch::Alternate
+                || (strong(&best, NameMatch::Name) && !named_by_its_own(&group.options)))
         {
             if has_namesakes_abroad(&best, how, &group.options) {
                 ambiguous.push((group, best, how));
@@ -396,6 +397,13 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
     }
 
     (context, named_in)
+}
+
+/// True when a known town bears the name as its own: then a city that bears it only as
+/// a translation or an old spelling does not vouch for its country ("Cancun" is what
+/// GeoNames also calls Changchun; the story decides, and a story in Mexico means Cancún).
+fn named_by_its_own(options: &[(Place, NameMatch)]) -> bool {
+    options.iter().any(|(p, how)| known_town(p, *how))
 }
 
 /// Adds an important place read without context to `context`. "Valencia" is a city of
@@ -699,8 +707,10 @@ fn prefer_named_regions(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
     }
 }
 
-/// "Atlanta, Georgia", "Paris, Texas": a town, a comma, then its region or country name
-/// one place, so the pair is read with the second containing the first, even where the
+/// "Atlanta, Georgia", "Paris, Texas", "Jackson, in Breathitt County", "Perry, a small
+/// town in Taylor County": a town, a comma (and "in", or a description ending in "in";
+/// see [`apposition_gap`]), then its region or country name one place, so the pair is
+/// read with the second containing the first, even where the
 /// story's context pulls either name elsewhere (a story about Tbilisi; Paris, France).
 /// Only a town before the comma counts: a list of regions ("Belgorod, Kursk and Bryansk
 /// regions") is left alone. `mentions` are those made from `candidates`, in order.
@@ -712,17 +722,23 @@ fn settle_appositions(
 ) {
     let options = |c: &Candidate| groups.get(&Key::of(c)).map_or(&[][..], |g| &g.options[..]);
     // The mentions were made in candidate order, one per candidate with a reading.
-    let mut resolved = candidates
+    let resolved: Vec<(&Candidate, usize)> = candidates
         .iter()
         .filter(|c| groups.get(&Key::of(c)).is_some_and(|g| g.place.is_some()))
-        .zip(0..mentions.len());
-    let Some(mut previous) = resolved.next() else {
-        return;
-    };
-    for next in resolved {
-        let ((a, ma), (b, mb)) = (previous, next);
-        previous = next;
-        if a.sentence != b.sentence || text.get(a.end as usize..b.start as usize) != Some(", ") {
+        .zip(0..mentions.len())
+        .collect();
+    let mut moved: Vec<(PlaceId, PlaceId, &Candidate)> = Vec::new();
+    // Right to left, so that an area is settled before the town it holds: "Perry, a
+    // small town in Taylor County, Florida" reads the county in Florida, then Perry in it.
+    for pair in resolved.windows(2).rev() {
+        let &[(a, ma), (b, mb)] = pair else {
+            continue;
+        };
+        if a.sentence != b.sentence
+            || !text
+                .get(a.end as usize..b.start as usize)
+                .is_some_and(apposition_gap)
+        {
             continue;
         }
         // The area must close the phrase: "Paris, Texas," / "Poti, Georgia." but not
@@ -765,7 +781,7 @@ fn settle_appositions(
             }
             continue;
         }
-        if town.kind != PlaceKind::Settlement
+        if !is_local(&town)
             || !matches!(area.kind, PlaceKind::Region | PlaceKind::Country)
             || contains(&area, &town)
         {
@@ -781,17 +797,55 @@ fn settle_appositions(
             && let Some(m) = mentions.get_mut(ma)
         {
             m.place = other.id;
+            if !strong(&town, NameMatch::Name) {
+                moved.push((town.id, other.id, a));
+            }
+        }
+    }
+    // The story's other mentions of the town by the same name are that town too
+    // ("Jackson, in Breathitt County, …. In Jackson, the water plant was damaged"), unless
+    // the name alone is a capital or a city of millions ("Paris, Texas, while Paris
+    // itself stayed dry").
+    for (from, to, a) in moved {
+        let name = text.get(a.start as usize..a.end as usize);
+        for m in mentions.iter_mut() {
+            if m.place == from && text.get(m.start as usize..m.end as usize) == name {
+                m.place = to;
+            }
         }
     }
 }
 
-/// The most prominent town among `options`, named by its own name, that `area` holds.
+/// What may stand between a town and the area holding it: a comma (", "), with "in"
+/// (", in "), or with a description ending in "in" (", a small town in ", ", the seat
+/// of government in "): a few lower-case words after "a", "an" or "the".
+fn apposition_gap(gap: &str) -> bool {
+    let Some(rest) = gap.strip_prefix(", ") else {
+        return false;
+    };
+    if rest.is_empty() || rest == "in " {
+        return true;
+    }
+    let Some(description) = rest.strip_suffix(" in ") else {
+        return false;
+    };
+    let mut words = description.split(' ');
+    matches!(words.next(), Some("a" | "an" | "the"))
+        && words.clone().count() <= 4
+        && words.all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+}
+
+/// A town, or a county ("Taylor County, Florida" is read like "Perry, Florida").
+fn is_local(place: &Place) -> bool {
+    place.kind == PlaceKind::Settlement || place.feature_code == "ADM2"
+}
+
+/// The most prominent town (or county) among `options`, named by its own name, that
+/// `area` holds.
 fn town_within<'o>(options: &'o [(Place, NameMatch)], area: &Place) -> Option<&'o Place> {
     options
         .iter()
-        .filter(|(p, how)| {
-            p.kind == PlaceKind::Settlement && *how == NameMatch::Name && contains(area, p)
-        })
+        .filter(|(p, how)| is_local(p) && *how == NameMatch::Name && contains(area, p))
         .max_by_key(|(p, _)| p.prior)
         .map(|(p, _)| p)
 }
@@ -955,10 +1009,18 @@ fn contains(area: &Place, place: &Place) -> bool {
     area.country_code == place.country_code
         && match area.kind {
             PlaceKind::Country => true,
+            // A county: the data gives towns no county, so near its centre is in it.
+            PlaceKind::Region if area.feature_code == "ADM2" => {
+                haversine_km(area.lat, area.lon, place.lat, place.lon) <= COUNTY_KM
+            }
             PlaceKind::Region => region_key(area.name) == region_key(place.admin1),
             _ => false,
         }
 }
+
+/// How far from a county's centre a town may lie and be taken to be in it (most US
+/// counties are 30-60 km across).
+const COUNTY_KM: f64 = 40.0;
 
 /// A region's name folded, without kind words ("Belgorod Oblast" → "belgorod").
 fn region_key(name: &str) -> String {
@@ -1057,7 +1119,8 @@ fn spelt_as_written(
 
 /// The options a kind word leaves: "Eaton Canyon", "the Jacuí delta" and "Mount Pelion"
 /// are no lesser town (the Kathmandu Valley keeps the capital, "on Phuket Island" the
-/// province), and "the Evros region" is no river (the Maritsa, also called Evros).
+/// province), "the Evros region" is no river (the Maritsa, also called Evros), and "the
+/// Atlantic" no town in Iowa.
 fn of_the_kind_said(
     candidate: &Candidate,
     mut options: Vec<(Place, NameMatch)>,
@@ -1067,6 +1130,16 @@ fn of_the_kind_said(
     }
     if candidate.cues & cue::REGION != 0 {
         options.retain(|(p, _)| p.kind != PlaceKind::Water);
+    }
+    // "over the Atlantic", "an unusually warm Atlantic": the short name of an ocean or a
+    // sea is the sea (or an adjective), not a small town named after it (Atlantic,
+    // Iowa), unless a kind word says so.
+    if candidate.cues & cue::SETTLEMENT == 0
+        && options
+            .iter()
+            .any(|(p, _)| p.kind == PlaceKind::Water && matches!(p.feature_code, "OCN" | "SEA"))
+    {
+        options.retain(|(p, _)| p.kind != PlaceKind::Settlement || p.is_important());
     }
     options
 }
