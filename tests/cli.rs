@@ -247,15 +247,17 @@ fn seeds_score_above_the_bar() {
 }
 
 /// The development sets (held-out sets once read, `tests/eval/dev/`) stay above a floor
-/// 0.03 under their scores of 23 November: a rule that breaks other news fails here.
+/// 0.03 under their present scores: a rule that breaks other news fails here.
 #[test]
 fn development_sets_stay_above_their_floor() {
     for (set, place, event) in [
-        ("set6", 0.82, 0.81),
-        ("set7", 0.81, 0.83),
-        ("set8", 0.82, 0.81),
-        ("set9", 0.74, 0.72),
-        ("set10", 0.80, 0.80),
+        ("set6", 0.84, 0.83),
+        ("set7", 0.83, 0.85),
+        ("set8", 0.83, 0.81),
+        ("set9", 0.76, 0.75),
+        ("set10", 0.83, 0.82),
+        ("set11", 0.70, 0.65),
+        ("set12", 0.75, 0.73),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let events = dir.path().join("events.jsonl");
