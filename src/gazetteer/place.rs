@@ -109,6 +109,11 @@ impl Place {
         self.feature_code == "PPLC"
     }
 
+    /// True for second-level regions (ADM2: the US counties).
+    pub fn is_county(&self) -> bool {
+        self.feature_code == "ADM2"
+    }
+
     /// Latitude and longitude in radians.
     pub fn lat_lon_rad(&self) -> (f64, f64) {
         (self.lat.to_radians(), self.lon.to_radians())

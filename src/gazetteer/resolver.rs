@@ -249,10 +249,7 @@ pub fn find_places(
         };
         if let Some(place) = accept(*key, group, &context, &named_in) {
             accepted.push(*key);
-            if place.kind != PlaceKind::Country
-                && !place.is_important()
-                && place.feature_code != "ADM2"
-            {
+            if place.kind != PlaceKind::Country && !place.is_important() && !place.is_county() {
                 story.add_point(&place, group.count as f64);
             }
         }
@@ -837,7 +834,7 @@ fn apposition_gap(gap: &str) -> bool {
 
 /// A town, or a county ("Taylor County, Florida" is read like "Perry, Florida").
 fn is_local(place: &Place) -> bool {
-    place.kind == PlaceKind::Settlement || place.feature_code == "ADM2"
+    place.kind == PlaceKind::Settlement || place.is_county()
 }
 
 /// The most prominent town (or county) among `options`, named by its own name, that
@@ -1010,7 +1007,7 @@ fn contains(area: &Place, place: &Place) -> bool {
         && match area.kind {
             PlaceKind::Country => true,
             // A county: the data gives towns no county, so near its centre is in it.
-            PlaceKind::Region if area.feature_code == "ADM2" => {
+            PlaceKind::Region if area.is_county() => {
                 haversine_km(area.lat, area.lon, place.lat, place.lon) <= COUNTY_KM
             }
             PlaceKind::Region => region_key(area.name) == region_key(place.admin1),
@@ -1631,9 +1628,7 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, pe
         if context.has_country(place.country_code) {
             score += 400;
         }
-        if (place.kind == PlaceKind::Settlement || place.feature_code == "ADM2")
-            && context.regions.contain(place)
-        {
+        if is_local(place) && context.regions.contain(place) {
             score += IN_NAMED_REGION;
         }
         score += (800.0 * context.density(place)) as i64;
