@@ -540,7 +540,8 @@ fn scan(text: &str, tokens: &[Token], words: &[W], out: &mut Vec<TemporalMention
         let word = s.word(i);
         let planned_before = word == W::Future && after_was(&s, i);
         if (word == W::Future && !planned_before)
-            || (matches!(word, W::Other | W::Past) && is_future_phrase(&s, i))
+            || (matches!(word, W::Other | W::Past)
+                && (is_future_phrase(&s, i) || is_conditional(&s, i)))
         {
             strong_future = true;
         }
@@ -604,6 +605,13 @@ fn local_tense(s: &Sentence<'_>, first: usize, last: usize) -> Option<Tense> {
             .is_some_and(|t| t.stem(s.text).eq_ignore_ascii_case("since"))
     {
         return Some(Tense::Past);
+    }
+    // "closed until Saturday", "until at least Sunday": what lasts until a weekday lasts
+    // until the coming one; but "not … until" dates when something happened ("had not
+    // been reached until Sunday").
+    if matches!(s.word(first), W::Weekday(_)) && until_before(s, first) && !negated_before(s, first)
+    {
+        return Some(Tense::Future);
     }
     // "said Monday would be a non-working day": a weekday that is the subject of a
     // future verb.
@@ -684,6 +692,61 @@ fn after_modal(s: &Sentence<'_>, i: usize) -> bool {
     }
     let modal = text_at(k);
     BARE_VERB_BEFORE.contains(&modal) && !(passive && modal == "to")
+}
+
+/// "until Saturday", "until at least Saturday", "till Monday": the words before the
+/// weekday at token `first`.
+fn until_before(s: &Sentence<'_>, first: usize) -> bool {
+    let text_at = |k: usize| {
+        s.token(k)
+            .filter(|_| s.joined(k, false))
+            .map_or("", |t| t.text(s.text))
+    };
+    let mut k = first.wrapping_sub(1);
+    if text_at(k) == "least" && text_at(k.wrapping_sub(1)) == "at" {
+        k = k.wrapping_sub(2);
+    }
+    matches!(text_at(k), "until" | "till" | "Until")
+}
+
+/// True when a negation comes before token `first` in its clause ("had not been reached
+/// until", "didn't arrive until").
+fn negated_before(s: &Sentence<'_>, first: usize) -> bool {
+    let mut k = first;
+    while k > 0 && s.joined(k - 1, false) {
+        k -= 1;
+        let word = s.token(k).map_or("", |t| t.text(s.text));
+        if matches!(word, "not" | "never") || word.ends_with("n't") || word.ends_with("n\u{2019}t")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// "could bring more rain to Vermont on Thursday", "might make landfall on Sunday": a
+/// conditional looks ahead. Not "could not", "could have", nor a past ability to
+/// perceive ("could see the smoke on Tuesday").
+fn is_conditional(s: &Sentence<'_>, i: usize) -> bool {
+    let Some(t) = s.token(i) else { return false };
+    matches!(t.text(s.text), "could" | "might")
+        && s.token(i + 1).is_some_and(|n| {
+            n.shape == Shape::Word
+                && !matches!(
+                    n.text(s.text),
+                    "not"
+                        | "never"
+                        | "have"
+                        | "see"
+                        | "hear"
+                        | "feel"
+                        | "smell"
+                        | "only"
+                        | "barely"
+                        | "hardly"
+                        | "still"
+                )
+        })
 }
 
 /// "set to", "plan to", "hoped to", "forecast to", "likely to" are future ("due", "expected" and the
