@@ -151,14 +151,14 @@ pub fn find_candidates(
         let short_acronym = token.all_caps
             && token.stem_end - token.start <= 4
             && !in_dateline(text, tokens, i)
-            && found.is_none_or(|(last, _)| last == i);
+            && found.is_none_or(|(last, _, _)| last == i);
         if short_acronym || compound_tail(text, tokens, i) {
             i += 1;
             continue;
         }
         // "Lagoa dos Patos", "Lula da Silva": neither word of a name joined by a particle
         // that the data lacks as a whole is a place of its own.
-        let last = found.map_or(i, |(last, _)| last);
+        let last = found.map_or(i, |(last, _, _)| last);
         plural_follows |= tokens
             .get(last + 1)
             .is_some_and(|n| matches!(n.end - n.start, 6 | 8) && !n.all_caps);
@@ -166,14 +166,13 @@ pub fn find_candidates(
             i = last + 1;
             continue;
         }
-        if let Some((last, value)) = found {
+        if let Some((last, value, end)) = found {
             let mut cues = surrounding_cues(gazetteer, text, tokens, i, last, scratch);
             cues |= if last == i {
                 single_word_cues(gazetteer, text, tokens, i, scratch)
             } else {
                 phrase_cues(gazetteer, text, tokens, i, last, scratch)
             };
-            let end = tokens.get(last).map_or(token.stem_end, |t| t.stem_end);
             if !text
                 .get(token.start as usize..end as usize)
                 .is_none_or(str::is_ascii)
@@ -559,34 +558,41 @@ fn abbreviation_at(
     Some((gazetteer.country(*code)?, end, last))
 }
 
-/// The longest name starting at token `i`: (last token, `fst` value).
+/// The longest name starting at token `i`: (last token, `fst` value, byte offset one past
+/// the name). A possessive ends a name, unless the data spells the name with its "s"
+/// ("St George's", "King's Lynn", "St. John's").
 fn walk(
     gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
     i: usize,
     scratch: &mut String,
-) -> Option<(usize, u64)> {
-    let first = info(gazetteer, text, tokens.get(i)?, scratch);
-    let mut best = first.value.map(|v| (i, v));
-    let (true, Some((addr, out))) = (first.continues, first.state) else {
+) -> Option<(usize, u64, u32)> {
+    let first_token = tokens.get(i)?;
+    let first = info(gazetteer, text, first_token, scratch);
+    let mut best = first.value.map(|v| (i, v, first_token.stem_end));
+    let Some((addr, out)) = first.state else {
         return best;
     };
-    // Only names that go on past their first word ("Sea …", "Novaya …") walk further.
     let fst = gazetteer.names_fst();
     let mut node = fst.node(addr);
     let mut output = fst::raw::Output::new(out);
+    // Only names that go on past their first word ("Sea …", "Novaya …") walk further.
+    if first_token.possessive() {
+        if !step(fst, &mut node, &mut output, b's') {
+            return best;
+        }
+    } else if !first.continues {
+        return best;
+    }
     // A name in "The" goes on with a capital ("The Hague"); "The city of Kherson…" and
     // "The valley…" open a sentence with an article, not "The City" or "The Valley".
-    let article = tokens
-        .get(i)
-        .is_some_and(|t| t.stem(text).eq_ignore_ascii_case("the"));
+    let article = first_token.stem(text).eq_ignore_ascii_case("the");
     for k in i + 1..(i + MAX_WORDS).min(tokens.len()) {
         let token = tokens.get(k)?;
         let previous = tokens.get(k - 1)?;
         if (article && k == i + 1 && !token.capitalized)
             || token.shape != Shape::Word
-            || previous.possessive()
             || !joinable(text, previous, token)
             || !step(fst, &mut node, &mut output, b' ')
         {
@@ -608,7 +614,15 @@ fn walk(
             break;
         }
         if node.is_final() {
-            best = Some((k, output.cat(node.final_output()).value()));
+            best = Some((k, output.cat(node.final_output()).value(), token.stem_end));
+        }
+        if token.possessive() {
+            if !step(fst, &mut node, &mut output, b's') {
+                break;
+            }
+            if node.is_final() {
+                best = Some((k, output.cat(node.final_output()).value(), token.end));
+            }
         }
     }
     best
@@ -887,6 +901,20 @@ fn surrounding_cues(
     if after_the && !ends_phrase(gazetteer, text, end, tokens.get(last + 1), buf) {
         cues &= !cue::AFTER_THE;
     }
+    // "the Black River spilled": a name ending in "River", "Lake" or "Creek" after "the"
+    // is the water, never a town that bears the name ("Black River", New York).
+    if last > first
+        && matches!(end.stem(text), "River" | "Lake" | "Creek")
+        && first
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|p| {
+                matches!(p.stem(text), "the" | "The")
+                    && text.get(p.end as usize..start.start as usize) == Some(" ")
+            })
+    {
+        cues |= cue::RIVER;
+    }
     // "where the Montone burst its banks": the name is a verb's subject.
     if cues & cue::AFTER_THE != 0
         && tokens.get(last + 1).is_some_and(|n| {
@@ -903,51 +931,7 @@ fn surrounding_cues(
             .get(end.end as usize..n.start as usize)
             .is_some_and(|g| g.chars().all(char::is_whitespace))
     {
-        let word = word_at(gazetteer, text, n, buf);
-        let next = n.stem(text);
-        if next == "County" {
-            cues |= cue::COUNTY;
-        } else if next == "crude" {
-            // An oil grade named after a field or a port ("Brent crude", "Urals crude").
-            cues |= cue::NEVER_A_PLACE;
-        }
-        if word.classes.has(Class::REGION_AFTER) {
-            cues |= cue::REGION;
-        } else if word.classes.has(Class::WATER_AFTER) {
-            cues |= cue::WATER;
-            // Capitalised, or a lower-case "river" that ends its phrase ("the Savio river
-            // overflowed"): before a noun, it may name something else ("the Izmail river
-            // port").
-            if matches!(next, "River" | "Lake" | "Reservoir")
-                || (next == "river"
-                    && (ends_phrase(gazetteer, text, n, tokens.get(last + 2), buf)
-                        || tokens
-                            .get(last + 2)
-                            .is_some_and(|v| v.text(text).ends_with("ed"))))
-            {
-                cues |= cue::RIVER;
-            }
-        } else if word.classes.has(Class::FEATURE_AFTER) && (n.capitalized || after_the) {
-            cues |= cue::FEATURE;
-        } else if word.classes.has(Class::SETTLEMENT_AFTER) {
-            cues |= cue::SETTLEMENT;
-        } else if word.classes.has(Class::STREET_AFTER) && n.capitalized {
-            // "Salah al-Din Road" is a street's name; "the Chonhar road" leads there.
-            cues |= cue::STREET;
-        }
-        // "Salem al-Faitouri", "Ahmed el-Sayed": an Arabic surname's article follows a
-        // given name, however big a place the given name also names.
-        if adjacent(text, end, n)
-            && matches!(n.text(text), "al" | "el")
-            && tokens.get(last + 2).is_some_and(|surname| {
-                surname.capitalized && text.get(n.end as usize..surname.start as usize) == Some("-")
-            })
-        {
-            cues |= cue::PERSON_NAME;
-        }
-        if adjacent(text, end, n) && n.capitalized && n.shape == Shape::Word && !n.all_caps {
-            cues |= capital_after_cues(gazetteer, text, tokens, last, &word, buf);
-        }
+        cues |= next_word_cues(gazetteer, text, tokens, last, n, after_the, buf);
     }
     if cues & (cue::REGION | cue::SETTLEMENT | cue::WATER) == 0 && !end.possessive() {
         cues |= apposition_cues(gazetteer, text, tokens, last, buf);
@@ -961,6 +945,74 @@ fn surrounding_cues(
             .is_some_and(|n| !n.capitalized && n.shape == Shape::Word && adjacent(text, end, n))
     {
         cues |= cue::AFTER_NAME;
+    }
+    cues
+}
+
+/// Cues from the word `n` right after a match ending at token `last`: a kind word
+/// ("County", "River", "region", "Canyon"), a stream's ("Creek", "Branch"), an oil grade's
+/// "crude", an Arabic surname's article, or a capitalised word.
+fn next_word_cues(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    last: usize,
+    n: &Token,
+    after_the: bool,
+    buf: &mut String,
+) -> u32 {
+    let mut cues = 0;
+    let Some(end) = tokens.get(last) else {
+        return cues;
+    };
+    let word = word_at(gazetteer, text, n, buf);
+    let next = n.stem(text);
+    if next == "County" {
+        cues |= cue::COUNTY;
+    } else if matches!(next, "Creek" | "Brook" | "Branch" | "Fork" | "Bayou") {
+        // A stream's name ("Troublesome Creek", "the Stevens Branch"), where the data
+        // lacks it whole: no town of its name stands for it.
+        cues |= cue::WATER | cue::RIVER;
+    } else if next == "crude" {
+        // An oil grade named after a field or a port ("Brent crude", "Urals crude").
+        cues |= cue::NEVER_A_PLACE;
+    }
+    if word.classes.has(Class::REGION_AFTER) {
+        cues |= cue::REGION;
+    } else if word.classes.has(Class::WATER_AFTER) {
+        cues |= cue::WATER;
+        // Capitalised, or a lower-case "river" that ends its phrase ("the Savio river
+        // overflowed"): before a noun, it may name something else ("the Izmail river
+        // port").
+        if matches!(next, "River" | "Lake" | "Reservoir")
+            || (next == "river"
+                && (ends_phrase(gazetteer, text, n, tokens.get(last + 2), buf)
+                    || tokens
+                        .get(last + 2)
+                        .is_some_and(|v| v.text(text).ends_with("ed"))))
+        {
+            cues |= cue::RIVER;
+        }
+    } else if word.classes.has(Class::FEATURE_AFTER) && (n.capitalized || after_the) {
+        cues |= cue::FEATURE;
+    } else if word.classes.has(Class::SETTLEMENT_AFTER) {
+        cues |= cue::SETTLEMENT;
+    } else if word.classes.has(Class::STREET_AFTER) && n.capitalized {
+        // "Salah al-Din Road" is a street's name; "the Chonhar road" leads there.
+        cues |= cue::STREET;
+    }
+    // "Salem al-Faitouri", "Ahmed el-Sayed": an Arabic surname's article follows a
+    // given name, however big a place the given name also names.
+    if adjacent(text, end, n)
+        && matches!(n.text(text), "al" | "el")
+        && tokens.get(last + 2).is_some_and(|surname| {
+            surname.capitalized && text.get(n.end as usize..surname.start as usize) == Some("-")
+        })
+    {
+        cues |= cue::PERSON_NAME;
+    }
+    if adjacent(text, end, n) && n.capitalized && n.shape == Shape::Word && !n.all_caps {
+        cues |= capital_after_cues(gazetteer, text, tokens, last, &word, buf);
     }
     cues
 }
@@ -1061,6 +1113,10 @@ fn previous_word_cues(
     }
     // "the river Dnipro", "the River Thames".
     if gap == " " && p.stem(text).eq_ignore_ascii_case("river") {
+        cues |= cue::WATER | cue::RIVER;
+    }
+    // "Lake Champlain", where the data lacks the lake: no town of its name.
+    if gap == " " && p.stem(text) == "Lake" {
         cues |= cue::WATER | cue::RIVER;
     }
     // "Mount Pelion", where the data lacks the mountain: no town of its name.

@@ -25,7 +25,9 @@
 //!    acronyms ("NATO", "IAEA"), except a wire dateline's places opening their sentence
 //!    before a comma ("KYIV, June 5 (Reuters) -", "WARSAW/KYIV, Aug 2") and the first word
 //!    of a longer name ("JFK Airport", "NEW YORK"); longer all-caps words are places
-//!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv); an
+//!    only when important ("MOSCOW"). Possessives are dropped ("Kyiv's" → Kyiv), unless
+//!    the data spells a name of several words with its "s" ("St George's", "King's
+//!    Lynn", "St. John's"); an
 //!    apostrophe for a soft sign before a hyphen stays in the name ("Ust’-Kut"). The
 //!    tail of a hyphenated name the data lacks, joined by a particle ("-sur-", "-on-"),
 //!    is no place ("Lebel-sur-Quévillon" is not Quevillon in Normandy; "Warsaw-to-Kyiv"
@@ -34,7 +36,10 @@
 //!    the data lacks the whole ("Rio de Janeiro" is found whole).
 //! 2. *False friends.* A single-word name that is a common English word ("Summit",
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
-//!    a million) or right after a locative preposition ("in Nice"); one written with
+//!    a million) or right after a locative preposition, for a town of 50,000 ("in
+//!    Nice"); a town of any size is one there, after a locative or before the region's
+//!    name, where the story names the first-level region it lies in ("In Hazard, the
+//!    river rose" in a story on Kentucky; "Hazard, Kentucky"). One written with
 //!    accents is no English word ("Réunion", "Ełk"). Demonyms
 //!    ("Ukrainian"), month and weekday names, and organisation words are never places;
 //!    nor are "El Niño" and "La Niña".
@@ -95,7 +100,11 @@
 //!    has no river (or capitalised "X Lake", "X Reservoir": no lake; or a lower-case
 //!    "river" that ends its phrase, "the Savio river overflowed") of that name no town
 //!    stands for it ("the St Lawrence River" is no parish of Jersey, "the Barrington Lake fire" no
-//!    town in Rhode Island). A land feature's noun after the name, capitalised or after
+//!    town in Rhode Island); nor for a capitalised "Lake" before the name ("Lake
+//!    Champlain" is no village of Champlain), a stream's "Creek", "Brook", "Branch",
+//!    "Fork" or "Bayou" after it ("the Stevens Branch"), or a name in "River", "Lake" or
+//!    "Creek" after "the", which the data has only as a town ("the Black River swept
+//!    through Ludlow" is no town in New York). A land feature's noun after the name, capitalised or after
 //!    "the" ("Eaton Canyon", "the Jacuí delta", "the Aberdare range", "Miyako Island"),
 //!    or "Mount" before it, makes it a feature no lesser town stands for (a capital or a
 //!    city of 100,000 may: "the Kathmandu Valley", "the Las Vegas Valley"); a region

@@ -259,6 +259,7 @@ pub fn find_places(
     prefer_named_regions(&mut groups, &keys);
     prefer_towns_in_named_regions(gazetteer, &mut groups, &accepted, &mut story);
     drop_remote_towns(gazetteer, &mut groups, &accepted, &story.regions);
+    common_word_towns(gazetteer, text, candidates, &mut groups, &story.regions);
     let first_new = out.len();
     for candidate in candidates {
         if let Some(place) = groups.get(&Key::of(candidate)).and_then(|g| g.place) {
@@ -497,6 +498,66 @@ fn prefer_towns_in_named_regions(
                 .any(|(p, _)| p.kind == PlaceKind::Settlement && story.regions.contain(p))
         {
             group.place = choose_reading(gazetteer, *key, group, story, &mut story_places);
+        }
+    }
+}
+
+/// "In Hazard, the water rose" in a story about Kentucky, and "Hazard, Kentucky,": a
+/// town named like a common word is no place by itself unless it is big (see
+/// [`admissible`]), but after a locative, or before its region's name, it is the town
+/// where it lies in a first-level region the story names, however few people it has.
+fn common_word_towns(
+    gazetteer: &Gazetteer,
+    text: &str,
+    candidates: &[Candidate],
+    groups: &mut HashMap<Key, Group>,
+    regions: &NamedRegions,
+) {
+    if regions.is_empty() {
+        return;
+    }
+    let unread = |c: &Candidate| {
+        c.cues & cue::COMMON_WORD != 0 && groups.get(&Key::of(c)).is_some_and(|g| g.place.is_none())
+    };
+    let mut keys: Vec<Key> = Vec::new();
+    for (i, candidate) in candidates.iter().enumerate() {
+        if !unread(candidate) {
+            continue;
+        }
+        let before_region = candidates.get(i + 1).is_some_and(|next| {
+            next.sentence == candidate.sentence
+                && text.get(candidate.end as usize..next.start as usize) == Some(", ")
+                && groups
+                    .get(&Key::of(next))
+                    .and_then(|g| reading(&g.options, g.place?))
+                    .is_some_and(|p| p.kind == PlaceKind::Region && p.feature_code == "ADM1")
+        });
+        if before_region || candidate.cues & cue::AFTER_LOCATIVE != 0 {
+            keys.push(Key::of(candidate));
+        }
+    }
+    for key in keys {
+        let TargetKey::Names(value) = key.target else {
+            continue;
+        };
+        let probe = Candidate {
+            start: 0,
+            end: u32::MAX,
+            sentence: 0,
+            target: Target::Names(value),
+            cues: key.cues & !cue::COMMON_WORD,
+            words: key.words,
+        };
+        let town = Gazetteer::postings(value)
+            .filter(|(_, how)| *how == NameMatch::Name)
+            .filter_map(|(id, how)| Some((gazetteer.place(id)?, how)))
+            .filter(|(p, how)| {
+                p.kind == PlaceKind::Settlement && regions.contain(p) && admissible(&probe, p, *how)
+            })
+            .max_by_key(|(p, _)| p.prior);
+        if let (Some(group), Some((town, how))) = (groups.get_mut(&key), town) {
+            group.options.push((town, how));
+            group.place = Some(town.id);
         }
     }
 }
