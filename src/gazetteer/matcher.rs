@@ -613,20 +613,30 @@ fn walk(
         if !fed {
             break;
         }
-        if node.is_final() {
+        // A name ends on no lower-case function word: "California by" is no alternate
+        // name of California City, though the data has it ("Rostov-on-Don" ends on "Don",
+        // "Belgorod region" on a kind word).
+        let ends = token.capitalized || !FUNCTION_WORDS.contains(&stem);
+        if node.is_final() && ends {
             best = Some((k, output.cat(node.final_output()).value(), token.stem_end));
         }
         if token.possessive() {
             if !step(fst, &mut node, &mut output, b's') {
                 break;
             }
-            if node.is_final() {
+            if node.is_final() && ends {
                 best = Some((k, output.cat(node.final_output()).value(), token.end));
             }
         }
     }
     best
 }
+
+/// Lower-case words no name ends on.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to",
+    "was", "with",
+];
 
 /// What the matcher knows about one written word, cached per thread: news repeats its
 /// words, and an `fst` walk or a dictionary lookup costs far more than a hash probe.

@@ -33,7 +33,9 @@
 //!    is no place ("Lebel-sur-Quévillon" is not Quevillon in Normandy; "Warsaw-to-Kyiv"
 //!    is two places); nor is either word of a name joined by a spaced particle or an
 //!    Arabic article ("Lagoa dos Patos", "Lula da Silva", "Abdel Fattah al-Sisi") where
-//!    the data lacks the whole ("Rio de Janeiro" is found whole).
+//!    the data lacks the whole ("Rio de Janeiro" is found whole). A name of several
+//!    words ends on no lower-case function word ("lent to California by the province"
+//!    is not "California by", an alternate name of California City).
 //! 2. *False friends.* A single-word name that is a common English word ("Summit",
 //!    "Union", "Over") is a place only when important (a country, a capital, a city of
 //!    a million) or right after a locative preposition, for a town of 50,000 ("in
@@ -107,7 +109,9 @@
 //!    through Ludlow" is no town in New York). A land feature's noun after the name, capitalised or after
 //!    "the" ("Eaton Canyon", "the Jacuí delta", "the Aberdare range", "Miyako Island"),
 //!    or "Mount" before it, makes it a feature no lesser town stands for (a capital or a
-//!    city of 100,000 may: "the Kathmandu Valley", "the Las Vegas Valley"); a region
+//!    city of 100,000 may: "the Kathmandu Valley", "the Las Vegas Valley", though such a
+//!    city, not a capital, needs the story's context: "the San Fernando Valley" in a
+//!    story about Los Angeles is no city in the Philippines); a region
 //!    word makes it no river ("the Evros region" is not the Maritsa, also called Evros);
 //!    "canton of" and "department of" are region words. Otherwise a
 //!    settlement is

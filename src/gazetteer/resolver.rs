@@ -346,6 +346,7 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
             context.add_country(best.country_code);
             context.add_point(&best, group.count as f64);
         } else if best.is_important()
+            && (key.cues & cue::FEATURE == 0 || best.is_capital())
             && (how != NameMatch::Alternate
                 || (strong(&best, NameMatch::Name) && !named_by_its_own(&group.options)))
         {
@@ -1303,8 +1304,12 @@ fn accept(
     // Inside an organisation's name ("the Kalinga Institute of Medical Sciences in
     // Bhubaneswar") a known place is meant only in the story's part of the world.
     let in_organisation = key.cues & cue::IN_ORGANISATION != 0;
+    // "the San Fernando Valley" in a story about Los Angeles is no city in the
+    // Philippines: a city that stands for a land feature needs the story's context,
+    // unless it is a capital ("the Kathmandu Valley").
+    let feature = key.cues & cue::FEATURE != 0 && !best.is_capital();
     let known = unique_phrase(key, opts)
-        || (best.is_important() && !in_organisation)
+        || (best.is_important() && !in_organisation && !feature)
         || names_region
         || context.has_country(best.country_code)
         || context.nearest_km(&best) <= NEAR_KM;
