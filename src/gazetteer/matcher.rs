@@ -1113,8 +1113,11 @@ fn previous_word_cues(
             t.stem(text) == "the" && text.get(t.end as usize..p.start as usize) == Some(" ")
         })
     };
+    // A sentence's opening "The" is an article too ("The Tana rises in the Aberdare
+    // range"), where the name after it is not part of a longer one ("The Hague").
     if gap == " "
         && (p.stem(text) == "the"
+            || (first == 1 && p.stem(text) == "The")
             || (!p.capitalized
                 && word.classes.has(Class::COMPASS)
                 && first.checked_sub(2).is_some_and(the_before)))
@@ -1217,8 +1220,36 @@ const PHRASE_FOLLOWERS: &[&str] = &[
 /// rising", "banks of the Dnipro are under water") and pasts that rivers do ("the
 /// Santerno broke its banks", "the Montone burst"), besides any past in "-ed".
 const VERBS_AFTER: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "must", "should", "broke", "burst", "rose", "ran", "swelled", "froze",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "broke",
+    "burst",
+    "rose",
+    "ran",
+    "swelled",
+    "froze",
+    "rises",
+    "flows",
+    "runs",
+    "swells",
+    "crests",
+    "overflows",
+    "drains",
+    "empties",
+    "meanders",
 ];
 
 /// True when the match ending at token `end` ends its noun phrase: the sentence ends, or

@@ -116,13 +116,14 @@
 //!    "canton of" and "department of" are region words. Otherwise a
 //!    settlement is
 //!    preferred over a region of the same name ("Dnipro" the city, "Belgorod" the city).
-//!    A lower-case "the" with no kind word, where the name ends its phrase, makes a
+//!    A lower-case "the" (or a sentence's opening "The") with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
 //!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
 //!    a city into a region ("the Kyiv authorities"). Where a verb follows, no river of the
 //!    name is in the data and the name has only lesser towns, it is no place at all
 //!    ("where the Montone burst its banks"; "the Toretsk and Siversk directions" are
-//!    towns). A verb's auxiliary ends the phrase
+//!    towns), nor is a city named so by another of its names ("The Tana rises in the
+//!    Aberdare range" is not Antananarivo). A verb's auxiliary ends the phrase
 //!    ("banks of the Dnipro are under water"), and so does a verb in the past ("the
 //!    Santerno broke its banks", "the Lamone flooded"); "river" before the name marks the
 //!    river too ("the river Dnipro"); so does a river the data knows only as "X River"

@@ -1428,6 +1428,15 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     if has(cue::ALL_CAPS) && !place.is_important() {
         return false;
     }
+    // "The Tana rises in the Aberdare range": no one writes "the" before a city's other
+    // name and a verb after it (Antananarivo, also "Tana").
+    if has(cue::AFTER_THE)
+        && has(cue::BEFORE_VERB)
+        && how == NameMatch::Alternate
+        && place.kind == PlaceKind::Settlement
+    {
+        return false;
+    }
     if has(cue::PERSON_NAME)
         || (has(cue::GIVEN_NAME)
             && !has(cue::AFTER_LOCATIVE)
