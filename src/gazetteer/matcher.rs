@@ -70,8 +70,9 @@ pub mod cue {
     /// A storm's name ("Hurricane Otis", "Storm Daniel"): never a place, and the same
     /// name alone elsewhere in the story is the storm too ("Otis made landfall").
     pub const STORM: u32 = 1 << 23;
-    /// After a lower-case "the", a verb follows: the name is its subject ("where the
-    /// Montone burst its banks"), which a town with no article cannot be.
+    /// After a lower-case "the", a verb, a locative preposition or a stop follows: the
+    /// name is a noun phrase of its own ("where the Montone burst its banks", "along the
+    /// Mura in Međimurje county"), which a town, taking no article, cannot be.
     pub const BEFORE_VERB: u32 = 1 << 24;
     /// A land feature's noun comes right after, capitalised or after "the" ("Eaton
     /// Canyon", "the Jacuí delta", "the Tempe valley"), or "Mount" right before ("Mount
@@ -925,12 +926,27 @@ fn surrounding_cues(
     {
         cues |= cue::RIVER;
     }
-    // "where the Montone burst its banks": the name is a verb's subject.
-    if cues & cue::AFTER_THE != 0
+    // "Reynolds, who toured Cedar Rapids": a sentence that opens with a name and ", who"
+    // speaks of a person ("… of Baltimore, who was" may be of the person before).
+    if first == 0
         && tokens.get(last + 1).is_some_and(|n| {
-            !n.capitalized
-                && text.get(end.end as usize..n.start as usize) == Some(" ")
-                && verb_after(text, n)
+            n.stem(text) == "who" && text.get(end.end as usize..n.start as usize) == Some(", ")
+        })
+    {
+        cues |= cue::PERSON_NAME;
+    }
+    // "where the Montone burst its banks": the name is a verb's subject; "along the Mura
+    // in Međimurje county", "crossed the Mura.": a phrase of its own.
+    if cues & cue::AFTER_THE != 0
+        && tokens.get(last + 1).is_none_or(|n| {
+            let gap = text.get(end.end as usize..n.start as usize).unwrap_or("");
+            (gap == " "
+                && !n.capitalized
+                && (verb_after(text, n)
+                    || word_at(gazetteer, text, n, buf)
+                        .classes
+                        .has(Class::LOCATIVE)))
+                || gap.starts_with([',', '.', ';', ':'])
         })
     {
         cues |= cue::BEFORE_VERB;

@@ -48,7 +48,8 @@
 //!    A name inside a person's name is dropped: after a lower-case word and two names
 //!    ("said Juan Pablo Lagos", however big a city Lagos is), after a title
 //!    ("President", "Mr") or
-//!    glued to another capitalised non-place word ("Vladimir Putin", "Maia Sandu").
+//!    glued to another capitalised non-place word ("Vladimir Putin", "Maia Sandu"), or
+//!    opening a sentence before ", who" ("Reynolds, who toured Cedar Rapids").
 //!    A name inside an organisation's title ("Freedom of Russia Legion", "Wall Street
 //!    Journal"), of a facility or an institution ("Walters Dam", "Stanton Territorial
 //!    Hospital", "Chatham House") is dropped too, unless the place is important (a
@@ -84,6 +85,8 @@
 //!    In Arabic-speaking countries a name without its article is an alternate too
 //!    ("Qamishli" for Al Qamishli, "Arish" for El Arish), as news writes them, and the
 //!    article is indexed as both "al" and "el" ("Deir al-Balah" for Deir el-Balah).
+//!    A phrase of common words that a place bears as another name needs that place's
+//!    country in the story ("the East Coast" of a US story is not Gisborne, New Zealand).
 //!    Fame goes with a place's own name: a capital reached by an old name (Hong Kong's
 //!    "Victoria"), or a city of millions by a translation (Casablanca's "White House"),
 //!    does not outrank the places that bear it; a curated landmark by its own name
@@ -119,9 +122,10 @@
 //!    A lower-case "the" (or a sentence's opening "The") with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
 //!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
-//!    a city into a region ("the Kyiv authorities"). Where a verb follows, no river of the
-//!    name is in the data and the name has only lesser towns, it is no place at all
-//!    ("where the Montone burst its banks"; "the Toretsk and Siversk directions" are
+//!    a city into a region ("the Kyiv authorities"). Where a verb, a locative preposition or a
+//!    stop follows, no river of the name is in the data and the name has only lesser
+//!    towns, it is no place at all ("where the Montone burst its banks", "along the
+//!    Drava and the Mura in Međimurje county"; "the Toretsk and Siversk directions" are
 //!    towns), nor is a city named so by another of its names ("The Tana rises in the
 //!    Aberdare range" is not Antananarivo). A verb's auxiliary ends the phrase
 //!    ("banks of the Dnipro are under water"), and so does a verb in the past ("the

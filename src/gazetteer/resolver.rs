@@ -1301,6 +1301,15 @@ fn accept(
     {
         return None;
     }
+    // "one of the busiest on the East Coast" of a US story is no region of New Zealand
+    // (Gisborne, also "East Coast"): a phrase of common words that a place bears as
+    // another name needs its country in the story.
+    if how == NameMatch::Alternate
+        && key.cues & cue::COMMON_PHRASE != 0
+        && !context.has_country(best.country_code)
+    {
+        return None;
+    }
     // Inside an organisation's name ("the Kalinga Institute of Medical Sciences in
     // Bhubaneswar") a known place is meant only in the story's part of the world.
     let in_organisation = key.cues & cue::IN_ORGANISATION != 0;
