@@ -333,10 +333,11 @@ fn dateline_place(text: &str, sentence_start: usize, mention: &PlaceMention) -> 
 /// ", but", ";" and dashes; the comma after a clause opened by ", which" or ", who" goes
 /// back to the main clause. An expression in the mention's own clause governs it (the
 /// nearest one, the one after it on a tie); otherwise the nearest expression of a main
-/// clause does; otherwise one in the first stretch (up to a comma) of a ", which" or ",
-/// where" clause right after the mention, or after a phrase locating it, does: that
-/// clause says what happened there ("the assault on Bakhmut, in eastern Ukraine, which
-/// Russia claimed to have captured in May"). Expressions in another subordinate clause
+/// clause does; otherwise one in the first stretch (up to a comma) of a ", which", ",
+/// where" or ", who" clause right after the mention, or after a phrase locating it, does:
+/// that clause says what happened there, or to the people there ("the assault on
+/// Bakhmut, in eastern Ukraine, which Russia claimed to have captured in May"; "four
+/// children in Knott County, who were swept away early on Thursday"). Expressions in another subordinate clause
 /// (", which received candidate status in June of last year") never leak out of it.
 /// After a sentence's opening place phrase ("In Moulay Brahim, a village …, which draws
 /// pilgrims …, men dug graves on Saturday"), the relative clause ends at its first
@@ -420,7 +421,9 @@ fn governing<'t>(
 struct Clause {
     start: usize,
     subordinate: bool,
-    /// Opened by ", which" or ", where": it may describe the place right before it.
+    /// Opened by ", which", ", where" or ", who": it may describe the place right before
+    /// it, or the people there ("four children in Knott County, who were swept away
+    /// early on Thursday").
     relative: bool,
 }
 
@@ -468,7 +471,7 @@ fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
                     .unwrap_or("");
                 let is = |w: &&str| w.eq_ignore_ascii_case(raw);
                 if SUBORDINATORS.iter().any(is) {
-                    (true, true, matches!(raw, "which" | "where"))
+                    (true, true, matches!(raw, "which" | "where" | "who"))
                 } else {
                     // A comma and a verb close a relative clause: "Zelensky, who was in
                     // Kyiv on Tuesday, will travel to Vilnius in July" goes on in the main
@@ -560,6 +563,15 @@ mod tests {
         );
         assert!(
             found.contains(&("Bakhmut".to_string(), "2023-05".to_string())),
+            "{found:?}"
+        );
+        // So does one on the people there.
+        let found = dated(
+            "2022-07-31",
+            "Among the dead were four children from one family in Knott County, who were torn from their parents' arms early on Thursday.",
+        );
+        assert!(
+            found.contains(&("Knott County".to_string(), "2022-07-28".to_string())),
             "{found:?}"
         );
         // A date of the main clause comes first.
