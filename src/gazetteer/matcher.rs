@@ -70,10 +70,10 @@ pub mod cue {
     /// A storm's name ("Hurricane Otis", "Storm Daniel"): never a place, and the same
     /// name alone elsewhere in the story is the storm too ("Otis made landfall").
     pub const STORM: u32 = 1 << 23;
-    /// After a lower-case "the", a verb, a locative preposition or a stop follows: the
-    /// name is a noun phrase of its own ("where the Montone burst its banks", "along the
-    /// Mura in Međimurje county"), which a town, taking no article, cannot be.
-    pub const BEFORE_VERB: u32 = 1 << 24;
+    /// After "the", the name ends its phrase, not joined by a conjunction to a noun
+    /// further on: it is a noun phrase of its own ("where the Montone burst its banks",
+    /// "along the Mura in Međimurje county"), which a town, taking no article, cannot be.
+    pub const OWN_PHRASE: u32 = 1 << 24;
     /// A land feature's noun comes right after, capitalised or after "the" ("Eaton
     /// Canyon", "the Jacuí delta", "the Tempe valley"), or "Mount" right before ("Mount
     /// Pelion"): the feature is meant, which no town of its name stands for.
@@ -617,15 +617,15 @@ fn walk(
         // A name ends on no lower-case function word: "California by" is no alternate
         // name of California City, though the data has it ("Rostov-on-Don" ends on "Don",
         // "Belgorod region" on a kind word).
-        let ends = token.capitalized || !FUNCTION_WORDS.contains(&stem);
-        if node.is_final() && ends {
+        let ends = || token.capitalized || !FUNCTION_WORDS.contains(&stem);
+        if node.is_final() && ends() {
             best = Some((k, output.cat(node.final_output()).value(), token.stem_end));
         }
         if token.possessive() {
             if !step(fst, &mut node, &mut output, b's') {
                 break;
             }
-            if node.is_final() && ends {
+            if node.is_final() && ends() {
                 best = Some((k, output.cat(node.final_output()).value(), token.end));
             }
         }
@@ -914,16 +914,7 @@ fn surrounding_cues(
     }
     // "the Black River spilled": a name ending in "River", "Lake" or "Creek" after "the"
     // is the water, never a town that bears the name ("Black River", New York).
-    if last > first
-        && matches!(end.stem(text), "River" | "Lake" | "Creek")
-        && first
-            .checked_sub(1)
-            .and_then(|k| tokens.get(k))
-            .is_some_and(|p| {
-                matches!(p.stem(text), "the" | "The")
-                    && text.get(p.end as usize..start.start as usize) == Some(" ")
-            })
-    {
+    if after_the && last > first && matches!(end.stem(text), "River" | "Lake" | "Creek") {
         cues |= cue::RIVER;
     }
     // "Reynolds, who toured Cedar Rapids": a sentence that opens with a name and ", who"
@@ -935,21 +926,16 @@ fn surrounding_cues(
     {
         cues |= cue::PERSON_NAME;
     }
-    // "where the Montone burst its banks": the name is a verb's subject; "along the Mura
-    // in Međimurje county", "crossed the Mura.": a phrase of its own.
+    // "where the Montone burst its banks", "along the Mura in Međimurje county": a name
+    // that ends its phrase after "the" is a noun phrase of its own, unless a conjunction
+    // joins it to a noun further on ("the Toretsk and Siversk directions").
     if cues & cue::AFTER_THE != 0
         && tokens.get(last + 1).is_none_or(|n| {
-            let gap = text.get(end.end as usize..n.start as usize).unwrap_or("");
-            (gap == " "
-                && !n.capitalized
-                && (verb_after(text, n)
-                    || word_at(gazetteer, text, n, buf)
-                        .classes
-                        .has(Class::LOCATIVE)))
-                || gap.starts_with([',', '.', ';', ':'])
+            text.get(end.end as usize..n.start as usize) != Some(" ")
+                || !matches!(n.stem(text), "and" | "or" | "but")
         })
     {
-        cues |= cue::BEFORE_VERB;
+        cues |= cue::OWN_PHRASE;
     }
     if let Some(n) = tokens.get(last + 1)
         && !end.possessive()

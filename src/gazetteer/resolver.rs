@@ -345,8 +345,7 @@ fn first_context(groups: &HashMap<Key, Group>, keys: &[Key]) -> (Context, HashSe
         } else if unique_phrase(*key, &group.options) {
             context.add_country(best.country_code);
             context.add_point(&best, group.count as f64);
-        } else if best.is_important()
-            && (key.cues & cue::FEATURE == 0 || best.is_capital())
+        } else if known_by_fame(key.cues, &best)
             && (how != NameMatch::Alternate
                 || (strong(&best, NameMatch::Name) && !named_by_its_own(&group.options)))
         {
@@ -537,6 +536,8 @@ fn common_word_towns(
             keys.push(Key::of(candidate));
         }
     }
+    keys.sort_unstable();
+    keys.dedup();
     for key in keys {
         let TargetKey::Names(value) = key.target else {
             continue;
@@ -1313,16 +1314,20 @@ fn accept(
     // Inside an organisation's name ("the Kalinga Institute of Medical Sciences in
     // Bhubaneswar") a known place is meant only in the story's part of the world.
     let in_organisation = key.cues & cue::IN_ORGANISATION != 0;
-    // "the San Fernando Valley" in a story about Los Angeles is no city in the
-    // Philippines: a city that stands for a land feature needs the story's context,
-    // unless it is a capital ("the Kathmandu Valley").
-    let feature = key.cues & cue::FEATURE != 0 && !best.is_capital();
     let known = unique_phrase(key, opts)
-        || (best.is_important() && !in_organisation && !feature)
+        || (known_by_fame(key.cues, &best) && !in_organisation)
         || names_region
         || context.has_country(best.country_code)
         || context.nearest_km(&best) <= NEAR_KM;
     known.then_some(best)
+}
+
+/// True for an important place (see [`Place::is_important`]) that needs no context,
+/// as named: a city standing for a land feature needs the story's, unless it is a
+/// capital ("the Kathmandu Valley"; "the San Fernando Valley" of a story about Los
+/// Angeles is no city in the Philippines).
+fn known_by_fame(cues: u32, place: &Place) -> bool {
+    place.is_important() && (cues & cue::FEATURE == 0 || place.is_capital())
 }
 
 /// True for a region's seat that bears the name of a region a reader knows ("Kherson",
@@ -1440,7 +1445,7 @@ fn admissible(candidate: &Candidate, place: &Place, how: NameMatch) -> bool {
     // "The Tana rises in the Aberdare range": no one writes "the" before a city's other
     // name and a verb after it (Antananarivo, also "Tana").
     if has(cue::AFTER_THE)
-        && has(cue::BEFORE_VERB)
+        && has(cue::OWN_PHRASE)
         && how == NameMatch::Alternate
         && place.kind == PlaceKind::Settlement
     {
@@ -1561,9 +1566,9 @@ fn best_option(
     context: Option<&Context>,
 ) -> Option<(Place, NameMatch, i64)> {
     // Towns take no article: "where the Montone burst its banks" names a river the data
-    // lacks, not the village of Montone ("the Hague", "the Bronx" are known cities; "the
-    // Toretsk and Siversk directions" has no verb after the name, and keeps the towns).
-    if cues & cue::BEFORE_VERB != 0
+    // lacks, not the village of Montone ("the Hague", "the Bronx" are known cities; in
+    // "the Toretsk and Siversk directions" the names are the towns).
+    if cues & cue::OWN_PHRASE != 0
         && cues & (cue::REGION | cue::SETTLEMENT) == 0
         && options
             .iter()
