@@ -122,9 +122,9 @@
 //!    A lower-case "the" (or a sentence's opening "The") with no kind word, where the name ends its phrase, makes a
 //!    river of the name win over a town ("crossed the Dnipro near Kherson"), since
 //!    towns take no article; not before a noun ("the Dnipro mayor"), and it never turns
-//!    a city into a region ("the Kyiv authorities"). Where a verb, a locative preposition or a
-//!    stop follows, no river of the name is in the data and the name has only lesser
-//!    towns, it is no place at all ("where the Montone burst its banks", "along the
+//!    a city into a region ("the Kyiv authorities"). Where the name ends its phrase so (a verb,
+//!    a preposition or a stop follows, not a conjunction), no river of the name is in the
+//!    data and the name has only lesser towns, it is no place at all ("where the Montone burst its banks", "along the
 //!    Drava and the Mura in Međimurje county"; "the Toretsk and Siversk directions" are
 //!    towns), nor is a city named so by another of its names ("The Tana rises in the
 //!    Aberdare range" is not Antananarivo). A verb's auxiliary ends the phrase
