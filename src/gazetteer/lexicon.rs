@@ -672,7 +672,7 @@ const SETTLEMENT_AFTER: &[&str] = &["city", "town", "village"];
 /// of another feature's name ("Cape of Good Hope", "Gulf of Aden").
 const FEATURE_BEFORE_OF: &[&str] = &[
     "bay", "cape", "gulf", "island", "islands", "isle", "isles", "lake", "mount", "mouth", "port",
-    "sea", "strait", "straits", "valley",
+    "sea", "strait", "straits", "vale", "valley",
 ];
 
 /// Personal names that are also well-known places: next to another capitalised name

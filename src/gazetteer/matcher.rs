@@ -1052,14 +1052,9 @@ fn apposition_cues(
     {
         return 0;
     }
-    // "In Kharkiv, a district heating plant was hit": an opening phrase, not an
-    // apposition.
-    if tokens.first().is_some_and(|t| {
-        t.capitalized
-            && t.end < end.start
-            && info(gazetteer, text, t, buf).classes.has(Class::LOCATIVE)
-    }) && tokens.iter().take(last + 1).skip(1).all(|t| t.capitalized)
-    {
+    // "In Kharkiv, a district heating plant was hit", "In Abilene, in West Texas, the
+    // city shut down": an opening phrase, not an apposition.
+    if opening_locative_phrase(gazetteer, text, tokens, last, buf) {
         return 0;
     }
     let mut previous = det;
@@ -1089,6 +1084,56 @@ fn apposition_cues(
         }
     }
     0
+}
+
+/// True when the capitalised words ending at token `last` close a locative phrase that
+/// opens the sentence ("In Kharkiv,"), or one that follows such a phrase and a comma
+/// ("In Abilene, in West Texas,"): what follows its comma is the clause, not an
+/// apposition.
+fn opening_locative_phrase(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    last: usize,
+    buf: &mut String,
+) -> bool {
+    let mut last = last;
+    loop {
+        let mut first = last;
+        while let Some(k) = first.checked_sub(1)
+            && let (Some(a), Some(b)) = (tokens.get(k), tokens.get(first))
+            && a.capitalized
+            && adjacent(text, a, b)
+        {
+            first = k;
+        }
+        // The run's first word is the locative itself where it opens the sentence.
+        let locative = |t: &Token, buf: &mut String| {
+            info(gazetteer, text, t, buf).classes.has(Class::LOCATIVE)
+        };
+        if first == 0 {
+            return last > 0
+                && tokens
+                    .first()
+                    .is_some_and(|t| t.capitalized && locative(t, buf));
+        }
+        let Some(k) = first.checked_sub(1) else {
+            return false;
+        };
+        let (Some(p), Some(f)) = (tokens.get(k), tokens.get(first)) else {
+            return false;
+        };
+        if !adjacent(text, p, f) || p.capitalized || !locative(p, buf) {
+            return false;
+        }
+        let Some(before) = k.checked_sub(1).and_then(|b| tokens.get(b)) else {
+            return false;
+        };
+        if text.get(before.end as usize..p.start as usize) != Some(", ") || !before.capitalized {
+            return false;
+        }
+        last = k - 1;
+    }
 }
 
 /// Cues from the word before a match (`p`, at index `first - 1`), and that word's classes.

@@ -52,7 +52,8 @@
 //!    opening a sentence before ", who" ("Reynolds, who toured Cedar Rapids").
 //!    A name inside an organisation's title ("Freedom of Russia Legion", "Wall Street
 //!    Journal"), of a facility or an institution ("Walters Dam", "Stanton Territorial
-//!    Hospital", "Chatham House") is dropped too, unless the place is important (a
+//!    Hospital", "Chatham House") or of a feature ("Cape of Good Hope", "Vale of
+//!    Tempe") is dropped too, unless the place is important (a
 //!    capital or large city: "Kyiv City Military Administration" speaks of Kyiv) and
 //!    lies in the story's part of the world (the Kalinga Institute in Bhubaneswar is
 //!    not the Philippine province); it vouches for its country only where the rest of
@@ -139,7 +140,8 @@
 //!    "the Moscow region" is the one around it. An apposition names the kind too:
 //!    "Zaporizhzhia, the regional capital" and "Paradise, a town in …" are settlements,
 //!    "Kherson, the southern region" a region (the first kind noun among the next four
-//!    lower-case words; not after an opening "In X,"). Where the story names a region with its kind word ("Hatay
+//!    lower-case words; not after an opening "In X," nor a phrase that follows one, as in
+//!    "In Abilene, in West Texas, the city shut down"). Where the story names a region with its kind word ("Hatay
 //!    province"), its bare name means the region, not a city that bears it only as an
 //!    alternate name (Antakya, also "Hatay"); a city known by that very name keeps it
 //!    ("Belgorod region … shells hit Belgorod"); so does it where the city lies in the
