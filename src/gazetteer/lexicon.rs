@@ -502,11 +502,14 @@ const VESSEL_BEFORE: &[&str] = &[
 const REGION_BEFORE_OF: &[&str] = &[
     "canton",
     "department",
+    "district",
     "governor",
     "governorate",
     "oblast",
+    "prefecture",
     "province",
     "region",
+    "state",
 ];
 
 /// Words before "of" that make the next name a settlement ("city of Belgorod").

@@ -837,6 +837,17 @@ fn single_word_cues(
     {
         cues |= cue::GIVEN_NAME;
     }
+    // "François-Xavier Bieuville": a name hyphened to a given name before a surname.
+    if let (Some(n), Some(s)) = (tokens.get(i + 1), tokens.get(i + 2))
+        && text.get(token.end as usize..n.start as usize) == Some("-")
+        && n.capitalized
+        && info(gazetteer, text, n, buf).classes.has(Class::GIVEN_NAME)
+        && adjacent(text, n, s)
+        && s.shape == Shape::Word
+        && surname_like(text, s, info(gazetteer, text, s, buf).classes)
+    {
+        cues |= cue::PERSON_NAME;
+    }
     cues
 }
 
@@ -1369,6 +1380,10 @@ fn capital_after_cues(
     };
     if name_like_word(n, next.classes) && !next.common {
         cues |= cue::BEFORE_NAME;
+        // "said Shiraz Mallah, 38, a farmer": a name and a surname before an age.
+        if age_follows(text, tokens, last + 1) {
+            cues |= cue::PERSON_NAME;
+        }
     }
     if let Some(head) = organisation_follows(gazetteer, text, tokens, last + 1, buf) {
         cues |= cue::IN_ORGANISATION;
@@ -1377,6 +1392,20 @@ fn capital_after_cues(
         }
     }
     cues
+}
+
+/// True when token `k` is followed by an age between commas (", 38,"), as a person's
+/// name is in news ("Shiraz Mallah, 38, a farmer").
+fn age_follows(text: &str, tokens: &[Token], k: usize) -> bool {
+    let (Some(name), Some(age)) = (tokens.get(k), tokens.get(k + 1)) else {
+        return false;
+    };
+    age.shape == Shape::Digits
+        && (1..=3).contains(&(age.end - age.start))
+        && text.get(name.end as usize..age.start as usize) == Some(", ")
+        && text
+            .get(age.end as usize..)
+            .is_some_and(|rest| rest.starts_with(','))
 }
 
 /// True for a capitalised word that may be a surname after a given name: a title that is

@@ -77,7 +77,9 @@
 //!    given name (of the US census list) before another capitalised word that may be a
 //!    surname, a common word or a surname-like title too ("Donald Trump", "Amanda
 //!    Cardinal"; "Karen Bass" is no Kayin State, while "Georgia Power" is never the
-//!    country; not "Erwin Mayor Glenn White", "Donald River", nor after "in"). A lesser place between a demonym and
+//!    country; not "Erwin Mayor Glenn White", "Donald River", nor after "in"). A name and
+//!    a surname before an age are a person ("said Shiraz Mallah, 38,"), and so is a name
+//!    hyphened to a given name before a surname ("François-Xavier Bieuville"). A lesser place between a demonym and
 //!    a common noun names a product ("American Bradley fighting vehicles").
 //!    A kind word vouches for a common word: "the town of Paradise", "the mayor of Nice".
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,
@@ -101,7 +103,8 @@
 //!    or its country named in the same sentence ("near Kobani and Qamishli in northern
 //!    Syria"): "Wagner", an old name of Talent, Oregon, stays the mercenary group however
 //!    often "US" comes up.
-//! 4. *Kind.* "X region/oblast/province/territory", "region of X", "governor of X" and "X
+//! 4. *Kind.* "X region/oblast/province/territory", "region/state/district/prefecture of
+//!    X", "governor of X" and "X
 //!    governor" and "upstate X" mean the region; "X River" the river, and where the data
 //!    has no river (or capitalised "X Lake", "X Reservoir": no lake; or a lower-case
 //!    "river" that ends its phrase, "the Savio river overflowed") of that name no town
