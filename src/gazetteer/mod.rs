@@ -79,7 +79,10 @@
 //!    Cardinal"; "Karen Bass" is no Kayin State, while "Georgia Power" is never the
 //!    country; not "Erwin Mayor Glenn White", "Donald River", nor after "in"). A name and
 //!    a surname before an age are a person ("said Shiraz Mallah, 38,"), and so is a name
-//!    hyphened to a given name before a surname ("François-Xavier Bieuville"). A lesser place between a demonym and
+//!    hyphened to a given name before a surname ("François-Xavier Bieuville"). A surname
+//!    after a given name stays the person's in the rest of the story ("Lloyd Austin …
+//!    Austin said"), unless a kind word or a locative says a place is meant ("spoke in
+//!    Austin"); a country's name is never dropped so. A lesser place between a demonym and
 //!    a common noun names a product ("American Bradley fighting vehicles").
 //!    A kind word vouches for a common word: "the town of Paradise", "the mayor of Nice".
 //! 3. *Alternate names* (translations, transliterations and old spellings such as Kiev,

@@ -228,6 +228,7 @@ pub fn find_places(
     let mut keys: Vec<Key> = groups.keys().copied().collect();
     keys.sort_unstable();
     drop_things_named_again(&mut groups, &keys);
+    drop_people_named_again(text, candidates, &mut groups, &keys);
 
     // Pass 1: the context (see [`first_context`]).
     let (context, named_in) = first_context(&groups, &keys);
@@ -447,6 +448,57 @@ fn drop_things_named_again(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
                 & (cue::REGION | cue::SETTLEMENT | cue::WATER | cue::COUNTY | cue::AFTER_LOCATIVE)
                 == 0
             && let Some(group) = groups.get_mut(key)
+        {
+            group.options.clear();
+        }
+    }
+}
+
+/// "Defense Secretary Lloyd Austin … Austin said", "Lina Hidalgo … Hidalgo said": a
+/// name the story gives a person as a surname (after a common given name) is that
+/// person again, unless a kind word or a locative says a
+/// place is meant ("spoke in Austin"). A country's name is never dropped so.
+fn drop_people_named_again(
+    text: &str,
+    candidates: &[Candidate],
+    groups: &mut HashMap<Key, Group>,
+    keys: &[Key],
+) {
+    let mut people: Vec<TargetKey> = Vec::new();
+    let mut previous: Option<&Candidate> = None;
+    for c in candidates {
+        let after_given_name = previous.is_some_and(|p| {
+            p.cues & cue::GIVEN_NAME != 0
+                && p.sentence == c.sentence
+                && text.get(p.end as usize..c.start as usize) == Some(" ")
+        });
+        if c.cues & cue::AFTER_NAME != 0
+            && after_given_name
+            && let target = Key::of(c).target
+            && !people.contains(&target)
+        {
+            people.push(target);
+        }
+        previous = Some(c);
+    }
+    if people.is_empty() {
+        return;
+    }
+    let place_cues = cue::REGION
+        | cue::SETTLEMENT
+        | cue::WATER
+        | cue::COUNTY
+        | cue::RIVER
+        | cue::FEATURE
+        | cue::AFTER_LOCATIVE;
+    for key in keys {
+        if people.contains(&key.target)
+            && key.cues & place_cues == 0
+            && let Some(group) = groups.get_mut(key)
+            && !group
+                .options
+                .iter()
+                .any(|(p, _)| p.kind == PlaceKind::Country)
         {
             group.options.clear();
         }
