@@ -27,10 +27,13 @@
 //!
 //! A sentence is future tense when it holds "will", "would", "shall", "'ll", "going to",
 //! "plans to", "hopes/hoped to", "aims to", "intends to", "scheduled", "expected to",
-//! "due to", "set to", "forecast to", "likely to", "poised to", "upcoming", "coming" or
+//! "due to", "set to", "forecast to", "likely to", "poised to", "promised/pledged/vowed
+//! to", "upcoming", "coming" or
 //! "next" ("would" counts here, but not for weekdays: "said on Tuesday it would" is
 //! reported speech about the past; as a weekday's own verb it does, and so does
-//! "should": "should begin to clear on Friday" is the coming Friday); past tense
+//! "should": "should begin to clear on Friday" is the coming Friday; a future word or
+//! "should" still governs a weekday up to twelve words on where no other verb comes
+//! between: "should rise above freezing across most of Texas by Saturday"); past tense
 //! when it holds a past-tense verb ("was", "struck", "shelled"; not a bare verb after a
 //! modal or "to": "could hit", "to hit", nor a passive one after a modal: "would not be
 //! allowed", "will be suspended"; the reporting verbs "said", "told", "added" …

@@ -622,7 +622,7 @@ fn local_tense(s: &Sentence<'_>, first: usize, last: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     let mut k = first;
-    for _ in 0..LOCAL_REACH {
+    for step in 0..2 * LOCAL_REACH {
         // Punctuation other than a hyphen or a period ends the clause.
         if k == 0 || !s.joined(k - 1, false) {
             break;
@@ -635,8 +635,13 @@ fn local_tense(s: &Sentence<'_>, first: usize, last: usize) -> Option<Tense> {
         {
             return Some(Tense::Future);
         }
-        if let Some(tense) = tense_word(s, k) {
-            return Some(tense);
+        match tense_word(s, k) {
+            // Beyond the near words only a modal of the future still governs, when no
+            // other verb came between ("temperatures should rise above freezing across
+            // most of Texas by Saturday").
+            Some(tense) if step < LOCAL_REACH || tense == Tense::Future => return Some(tense),
+            Some(_) => break,
+            None => {}
         }
     }
     let opens = (0..first).all(|j| matches!(s.word(j), W::Cue | W::Modifier | W::The | W::Of));
@@ -654,6 +659,8 @@ fn tense_word(s: &Sentence<'_>, i: usize) -> Option<Tense> {
     match s.word(i) {
         // "could hit", "will not hit", "to hit": a bare verb, not a past one.
         W::Past if after_modal(s, i) => None,
+        // "pledged to reopen the road on Friday", "hoped to reach the summit on Sunday".
+        W::Past | W::Other if is_future_phrase(s, i) => Some(Tense::Future),
         W::Past | W::Reporting if !s.capitalized(i) => Some(Tense::Past),
         // "the band was due on stage on Friday": what was planned, told afterwards.
         W::Future if after_was(s, i) => Some(Tense::Past),
@@ -749,7 +756,7 @@ fn is_conditional(s: &Sentence<'_>, i: usize) -> bool {
         })
 }
 
-/// "set to", "plan to", "hoped to", "forecast to", "likely to" are future ("due", "expected" and the
+/// "set to", "plan to", "hoped to", "forecast to", "likely to", "promised to" are future ("due", "expected" and the
 /// other single-word cues are in `WORD_CLASSES`).
 fn is_future_phrase(s: &Sentence<'_>, i: usize) -> bool {
     let Some(t) = s.token(i) else { return false };
@@ -772,6 +779,15 @@ fn is_future_phrase(s: &Sentence<'_>, i: usize) -> bool {
                 | "forecast"
                 | "likely"
                 | "poised"
+                | "promise"
+                | "promises"
+                | "promised"
+                | "pledge"
+                | "pledges"
+                | "pledged"
+                | "vow"
+                | "vows"
+                | "vowed"
         )
 }
 
