@@ -338,7 +338,9 @@ fn dateline_place(text: &str, sentence_start: usize, mention: &PlaceMention) -> 
 /// that clause says what happened there, or to the people there ("the assault on
 /// Bakhmut, in eastern Ukraine, which Russia claimed to have captured in May"; "four
 /// children in Knott County, who were swept away early on Thursday"). Expressions in another subordinate clause
-/// (", which received candidate status in June of last year") never leak out of it.
+/// (", which received candidate status in June of last year") never leak out of it, nor
+/// do those of a participle's aside after its clause's verb ("crested on Thursday, above
+/// the previous record, set in 1957, and at a record in Jackson").
 /// After a sentence's opening place phrase ("In Moulay Brahim, a village …, which draws
 /// pilgrims …, men dug graves on Saturday"), the relative clause ends at its first
 /// comma: the main clause is still to come.
@@ -472,6 +474,19 @@ fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
                 let is = |w: &&str| w.eq_ignore_ascii_case(raw);
                 if SUBORDINATORS.iter().any(is) {
                     (true, true, matches!(raw, "which" | "where" | "who"))
+                } else if participial_aside(raw, tail)
+                    && out.last().is_some_and(|c| {
+                        !c.subordinate
+                            && sentence
+                                .get(c.start.saturating_sub(offset)..i)
+                                .is_some_and(|head| head.split(' ').any(finite_verb))
+                    })
+                {
+                    // "crested at 20.9ft on Thursday, above the previous record, set in
+                    // 1957, and at a record 43.5ft in Jackson": after its clause's verb, a
+                    // participle's aside dates only what is in it ("streets in Manama,
+                    // the capital, flooded on Tuesday" is the verb itself).
+                    (true, true, false)
                 } else {
                     // A comma and a verb close a relative clause: "Zelensky, who was in
                     // Kyiv on Tuesday, will travel to Vilnius in July" goes on in the main
@@ -500,6 +515,35 @@ fn cut_clauses(sentence: &str, offset: usize, out: &mut Vec<Clause>) {
             });
         }
     }
+}
+
+/// True when the words after a comma (`raw` the first, `tail` from it on) open an aside
+/// built on a past participle and a preposition (", set in 1957,", ", built on …").
+fn participial_aside(raw: &str, tail: &str) -> bool {
+    let participle = matches!(
+        raw,
+        "set" | "built" | "held" | "made" | "won" | "begun" | "hit" | "struck" | "shot" | "taken"
+    ) || (raw.len() > 4
+        && raw.ends_with("ed")
+        && raw.bytes().all(|b| b.is_ascii_lowercase()));
+    participle
+        && tail
+            .trim_start()
+            .get(raw.len()..)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|rest| {
+                matches!(
+                    rest.split(' ').next(),
+                    Some("in" | "on" | "at" | "during" | "since")
+                )
+            })
+}
+
+/// True for an auxiliary or a lower-case word in "-ed": a verb (not a plural noun, which
+/// [`verb_like`] also takes for a verb in "-s").
+fn finite_verb(word: &str) -> bool {
+    MAIN_VERBS.contains(&word)
+        || (word.len() > 4 && word.ends_with("ed") && word.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Auxiliaries and reporting verbs that start a main clause's predicate.
@@ -634,6 +678,32 @@ mod tests {
             found,
             [("Algeria".to_string(), "2023-09-10".to_string())],
             "the clause's year does not date the place before it"
+        );
+    }
+
+    /// A participle's aside after its clause's verb keeps its date; a verb after an
+    /// apposition is no aside.
+    #[test]
+    fn a_participial_aside_dates_only_itself() {
+        let found = dated(
+            "2022-07-29",
+            "The river crested in Kentucky on Thursday, above the previous record, set in 1957, and at a record 43.5ft in Jackson, the weather service said.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Kentucky".to_string(), "2022-07-28".to_string()),
+                ("Jackson".to_string(), "2022-07-28".to_string())
+            ],
+            "the aside's year dates neither place"
+        );
+        let found = dated(
+            "2024-04-17",
+            "In Bahrain, streets in Manama, the capital, flooded on Tuesday.",
+        );
+        assert!(
+            found.contains(&("Manama".to_string(), "2024-04-16".to_string())),
+            "{found:?}"
         );
     }
 
