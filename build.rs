@@ -56,11 +56,37 @@ fn main() -> BoxResult<()> {
     read_tsv(&extra, false, &mut pool, &mut rows)?;
     let aliases = fs::read_to_string(assets.join("aliases.tsv"))?;
     apply_aliases(&aliases, &mut rows, &pool)?;
+    rank_regions_by_country(&mut rows);
 
     write_index(&rows, &pool, &out_dir)?;
     let words = fs::read_to_string(assets.join("lexicon/common_words.txt"))?;
     write_word_set(&words, &out_dir.join("common_words.fst"))?;
     Ok(())
+}
+
+/// First-level regions of the same name rank as their countries' populations do, a
+/// point per order of magnitude (too little to turn a region against a town): with nothing else to tell them apart, "Maryland" is the US state,
+/// not Liberia's county.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "log10 of a population is a small positive number"
+)]
+fn rank_regions_by_country(rows: &mut [Row]) {
+    let mut population: HashMap<[u8; 2], u32> = HashMap::new();
+    for row in rows.iter() {
+        let r = &row.record;
+        if r.feature_class == b'A' && r.feature_code.starts_with(b"PCL") {
+            population.insert(r.country, r.population);
+        }
+    }
+    for row in rows.iter_mut() {
+        let r = &mut row.record;
+        if r.feature_class == b'A' && r.feature_code.starts_with(b"ADM1") {
+            let people = population.get(&r.country).copied().unwrap_or(0).max(1);
+            r.prior = r.prior.saturating_add(f64::from(people).log10() as u16);
+        }
+    }
 }
 
 fn gunzip(path: &Path) -> BoxResult<String> {
