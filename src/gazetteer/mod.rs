@@ -138,7 +138,9 @@
 //!    ("banks of the Dnipro are under water"), and so does a verb in the past ("the
 //!    Santerno broke its banks", "the Lamone flooded"); "river" before the name marks the
 //!    river too ("the river Dnipro"); so does a river the data knows only as "X River"
-//!    ("east of the Mississippi" is the river, not the state). After "the" (or "the eastern"), a name shaped
+//!    ("east of the Mississippi" is the river, not the state). English names a river
+//!    with "the": a river's bare name without it (or "river") is a town of that name where
+//!    there is one ("Residents of Severn, Maryland", "Maumee and Toledo"). After "the" (or "the eastern"), a name shaped
 //!    like an adjective is a noun: "into the Mediterranean" is the sea, while "the
 //!    Mediterranean coast" needs the context. "X exclave/enclave" is a region. Names
 //!    listed before "rivers" are rivers ("the Jacuí, Taquari and Sinos rivers"). Where a

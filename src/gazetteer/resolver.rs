@@ -1730,6 +1730,9 @@ const IN_NAMED_REGION: i64 = 300;
 
 /// How well `place` fits a candidate: its prior, the kind words and the context; `peer`
 /// is true for a town known by the name as well as one abroad (see [`peers`]).
+/// What a river's bare name loses without "the" or "river" (see [`score`]).
+const BARE_RIVER: i64 = 500;
+
 fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, peer: bool) -> i64 {
     let has = |flag: u32| cues & flag != 0;
     let mut score = i64::from(place.prior);
@@ -1755,6 +1758,15 @@ fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, pe
         if place.curated && place.kind == PlaceKind::Landmark {
             score += 600;
         }
+    }
+    // English names a river with "the" ("the Severn burst its banks"): a bare name
+    // without it, and without "river", is a town of that name where there is one
+    // ("Severn, Maryland", "Maumee and Toledo").
+    if place.kind == PlaceKind::Water
+        && place.feature_code == "STM"
+        && !has(cue::WATER | cue::RIVER | cue::AFTER_THE)
+    {
+        score -= BARE_RIVER;
     }
     // Fame: a capital or a city of millions beats obscure namesakes unless the text or
     // the story says otherwise ("New York" is not the Donetsk village of that name).
