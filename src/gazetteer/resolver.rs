@@ -1574,7 +1574,8 @@ fn known_town(place: &Place, how: NameMatch) -> bool {
 
 /// The known towns of `best`'s own name in other countries ("Valencia", Spain and
 /// Venezuela; "Birmingham", England and Alabama): where there are any, the name alone
-/// does not say where a story is ("Los Ángeles" in Chile is no peer of Los Angeles).
+/// does not say where a story is ("Los Ángeles" in Chile is no peer of Los Angeles; nor
+/// is a lesser town abroad of a capital: Athens, Georgia, of Athens).
 fn rivals<'o>(
     best: &Place,
     how: NameMatch,
@@ -1588,6 +1589,9 @@ fn rivals<'o>(
                 && known_town(p, *how)
                 && p.country_code != best.country_code
                 && p.name == best.name
+                // A capital has no rival in a lesser town abroad: "ATHENS (Reuters)" is
+                // no story about Georgia, nor "London" one about Ontario.
+                && !(best.is_capital() && !p.is_capital() && p.population < best.population)
         })
         .map(|(p, _)| p)
 }
