@@ -65,8 +65,8 @@ fn main() -> BoxResult<()> {
 }
 
 /// First-level regions of the same name rank as their countries' populations do, a
-/// point per order of magnitude (too little to turn a region against a town): with nothing else to tell them apart, "Maryland" is the US state,
-/// not Liberia's county.
+/// point per order of magnitude (too little to turn a region against a town): with
+/// nothing else to tell them apart, "Maryland" is the US state, not Liberia's county.
 #[expect(
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss,

@@ -523,9 +523,7 @@ fn participial_aside(raw: &str, tail: &str) -> bool {
     let participle = matches!(
         raw,
         "set" | "built" | "held" | "made" | "won" | "begun" | "hit" | "struck" | "shot" | "taken"
-    ) || (raw.len() > 4
-        && raw.ends_with("ed")
-        && raw.bytes().all(|b| b.is_ascii_lowercase()));
+    ) || ed_form(raw);
     participle
         && tail
             .trim_start()
@@ -542,8 +540,12 @@ fn participial_aside(raw: &str, tail: &str) -> bool {
 /// True for an auxiliary or a lower-case word in "-ed": a verb (not a plural noun, which
 /// [`verb_like`] also takes for a verb in "-s").
 fn finite_verb(word: &str) -> bool {
-    MAIN_VERBS.contains(&word)
-        || (word.len() > 4 && word.ends_with("ed") && word.bytes().all(|b| b.is_ascii_lowercase()))
+    MAIN_VERBS.contains(&word) || ed_form(word)
+}
+
+/// True for a lower-case word of five letters or more in "-ed" ("crested", "flooded").
+fn ed_form(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Auxiliaries and reporting verbs that start a main clause's predicate.

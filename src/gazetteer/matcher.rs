@@ -1108,6 +1108,8 @@ fn opening_locative_phrase(
     last: usize,
     buf: &mut String,
 ) -> bool {
+    let locative =
+        |t: &Token, buf: &mut String| info(gazetteer, text, t, buf).classes.has(Class::LOCATIVE);
     let mut last = last;
     loop {
         let mut first = last;
@@ -1119,17 +1121,11 @@ fn opening_locative_phrase(
             first = k;
         }
         // The run's first word is the locative itself where it opens the sentence.
-        let locative = |t: &Token, buf: &mut String| {
-            info(gazetteer, text, t, buf).classes.has(Class::LOCATIVE)
-        };
-        if first == 0 {
+        let Some(k) = first.checked_sub(1) else {
             return last > 0
                 && tokens
                     .first()
                     .is_some_and(|t| t.capitalized && locative(t, buf));
-        }
-        let Some(k) = first.checked_sub(1) else {
-            return false;
         };
         let (Some(p), Some(f)) = (tokens.get(k), tokens.get(first)) else {
             return false;

@@ -227,8 +227,7 @@ pub fn find_places(
     }
     let mut keys: Vec<Key> = groups.keys().copied().collect();
     keys.sort_unstable();
-    drop_things_named_again(&mut groups, &keys);
-    drop_people_named_again(text, candidates, &mut groups, &keys);
+    drop_named_again(text, candidates, &mut groups, &keys);
 
     // Pass 1: the context (see [`first_context`]).
     let (context, named_in) = first_context(&groups, &keys);
@@ -429,59 +428,37 @@ fn has_namesakes_abroad(best: &Place, how: NameMatch, options: &[(Place, NameMat
             .any(|(p, _)| p.kind == PlaceKind::Settlement && p.country_code != best.country_code)
 }
 
-/// "the container ship Dali … The Dali had left Baltimore", "Hurricane Otis … Otis made
-/// landfall": a name the context gives a ship (after "ship", "tanker", "cruiser" …) or a
-/// storm is the ship or the storm again, unless a kind word or a locative says a place
-/// is meant ("the Dali region", "protests in Dali", "roads in Florence").
-fn drop_things_named_again(groups: &mut HashMap<Key, Group>, keys: &[Key]) {
-    let things: Vec<TargetKey> = keys
-        .iter()
-        .filter(|k| k.cues & (cue::VESSEL | cue::STORM) != 0)
-        .map(|k| k.target)
-        .collect();
-    if things.is_empty() {
-        return;
-    }
-    for key in keys {
-        if things.contains(&key.target)
-            && key.cues
-                & (cue::REGION | cue::SETTLEMENT | cue::WATER | cue::COUNTY | cue::AFTER_LOCATIVE)
-                == 0
-            && let Some(group) = groups.get_mut(key)
-        {
-            group.options.clear();
-        }
-    }
-}
-
-/// "Defense Secretary Lloyd Austin … Austin said", "Lina Hidalgo … Hidalgo said": a
-/// name the story gives a person as a surname (after a common given name) is that
-/// person again, unless a kind word or a locative says a
-/// place is meant ("spoke in Austin"). A country's name is never dropped so.
-fn drop_people_named_again(
+/// Names the story gives something else than a place, that stay so when named again,
+/// unless a kind word or a locative says a place is meant:
+/// - a ship (after "ship", "tanker", "cruiser" …) or a storm: "the container ship Dali …
+///   The Dali had left Baltimore", "Hurricane Otis … Otis made landfall" ("the Dali
+///   region", "protests in Dali", "roads in Florence" are places);
+/// - a person's surname after a common given name: "Defense Secretary Lloyd Austin …
+///   Austin said", "Lina Hidalgo … Hidalgo said" ("spoke in Austin" is the city).
+///
+/// A country's name is never dropped so.
+fn drop_named_again(
     text: &str,
     candidates: &[Candidate],
     groups: &mut HashMap<Key, Group>,
     keys: &[Key],
 ) {
-    let mut people: Vec<TargetKey> = Vec::new();
-    let mut previous: Option<&Candidate> = None;
-    for c in candidates {
-        let after_given_name = previous.is_some_and(|p| {
-            p.cues & cue::GIVEN_NAME != 0
-                && p.sentence == c.sentence
-                && text.get(p.end as usize..c.start as usize) == Some(" ")
-        });
-        if c.cues & cue::AFTER_NAME != 0
-            && after_given_name
-            && let target = Key::of(c).target
-            && !people.contains(&target)
+    let mut named: Vec<TargetKey> = keys
+        .iter()
+        .filter(|k| k.cues & (cue::VESSEL | cue::STORM) != 0)
+        .map(|k| k.target)
+        .collect();
+    for pair in candidates.windows(2) {
+        let &[given, surname] = pair else { continue };
+        if given.cues & cue::GIVEN_NAME != 0
+            && surname.cues & cue::AFTER_NAME != 0
+            && given.sentence == surname.sentence
+            && text.get(given.end as usize..surname.start as usize) == Some(" ")
         {
-            people.push(target);
+            named.push(Key::of(&surname).target);
         }
-        previous = Some(c);
     }
-    if people.is_empty() {
+    if named.is_empty() {
         return;
     }
     let place_cues = cue::REGION
@@ -492,7 +469,7 @@ fn drop_people_named_again(
         | cue::FEATURE
         | cue::AFTER_LOCATIVE;
     for key in keys {
-        if people.contains(&key.target)
+        if named.contains(&key.target)
             && key.cues & place_cues == 0
             && let Some(group) = groups.get_mut(key)
             && !group
@@ -1732,11 +1709,11 @@ fn best_option(
 /// state capital's prior over a county seat's (Augusta, Maine and Augusta, Georgia).
 const IN_NAMED_REGION: i64 = 300;
 
-/// How well `place` fits a candidate: its prior, the kind words and the context; `peer`
-/// is true for a town known by the name as well as one abroad (see [`peers`]).
 /// What a river's bare name loses without "the" or "river" (see [`score`]).
 const BARE_RIVER: i64 = 500;
 
+/// How well `place` fits a candidate: its prior, the kind words and the context; `peer`
+/// is true for a town known by the name as well as one abroad (see [`peers`]).
 fn score(cues: u32, place: &Place, how: NameMatch, context: Option<&Context>, peer: bool) -> i64 {
     let has = |flag: u32| cues & flag != 0;
     let mut score = i64::from(place.prior);
