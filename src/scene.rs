@@ -222,7 +222,7 @@ pub fn place_labels(
     bounds: Rect,
     max_labels: usize,
 ) -> Vec<Option<Rect>> {
-    place_labels_with(markers, bounds, max_labels, |i| {
+    place_labels_with(markers, bounds, &[], max_labels, |i| {
         markers.get(i).and_then(|m| m.label)
     })
 }
@@ -335,10 +335,12 @@ const CANDIDATES_PER_LABEL: usize = 6;
 
 /// [`place_labels`] with each label's size asked for only when the placer reaches its
 /// marker (laying text out costs more than placing it; the `label` of `markers` is
-/// ignored). Markers outside `bounds` are not candidates.
+/// ignored), and none over a rectangle of `avoid` (a legend drawn over the map). Markers
+/// outside `bounds` are not candidates.
 pub fn place_labels_with(
     markers: &[ScreenMarker],
     bounds: Rect,
+    avoid: &[Rect],
     max_labels: usize,
     mut label_size: impl FnMut(usize) -> Option<(f32, f32)>,
 ) -> Vec<Option<Rect>> {
@@ -376,7 +378,11 @@ pub fn place_labels_with(
             continue;
         };
         tried += 1;
-        let clear = |r: &Rect| r.inside(&bounds) && !placed.iter().any(|p| p.intersects(r));
+        let clear = |r: &Rect| {
+            r.inside(&bounds)
+                && !avoid.iter().any(|a| a.intersects(r))
+                && !placed.iter().any(|p| p.intersects(r))
+        };
         let fits = |r: &Rect| clear(r) && !circles.any_near(r, |j, c| j != i && c.intersects(r));
         let sides = [Side::Right, Side::Left, Side::Above, Side::Below]
             .map(|side| label_rect(m, size, side));
@@ -397,6 +403,49 @@ pub fn place_labels_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No label goes over a rectangle to avoid (the legend): the label that would go
+    /// right of its marker goes left, and one boxed in on every side gets none.
+    #[test]
+    fn labels_keep_off_the_rectangles_to_avoid() {
+        let bounds = Rect {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: 400.0,
+            max_y: 300.0,
+        };
+        let marker = |x, y| ScreenMarker {
+            x,
+            y,
+            radius: 5.0,
+            label: Some((60.0, 12.0)),
+        };
+        let legend = Rect {
+            min_x: 110.0,
+            min_y: 80.0,
+            max_x: 300.0,
+            max_y: 120.0,
+        };
+        let free = place_labels(&[marker(100.0, 100.0)], bounds, 10);
+        let right = free[0].expect("a label when nothing is in the way");
+        assert!(right.intersects(&legend), "the test's legend is in the way");
+        let placed = place_labels_with(&[marker(100.0, 100.0)], bounds, &[legend], 10, |_| {
+            Some((60.0, 12.0))
+        });
+        let left = placed[0].expect("a label on another side");
+        assert!(!left.intersects(&legend));
+        assert!(left.max_x <= 100.0, "left of the marker: {left:?}");
+        let everywhere = Rect {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: 400.0,
+            max_y: 300.0,
+        };
+        let none = place_labels_with(&[marker(100.0, 100.0)], bounds, &[everywhere], 10, |_| {
+            Some((60.0, 12.0))
+        });
+        assert_eq!(none, [None]);
+    }
 
     /// `count` markers in rows of `per_row` from `origin`, `step` apart, each with a
     /// label `label_w` × 12 points.
@@ -578,7 +627,7 @@ mod tests {
             label: None,
         });
         let mut asked = Vec::new();
-        let placed = place_labels_with(&markers, bounds, 10, |i| {
+        let placed = place_labels_with(&markers, bounds, &[], 10, |i| {
             asked.push(i);
             Some((20.0, 10.0))
         });

@@ -573,6 +573,49 @@ fn dropped_folder_opens() {
     h.get_by_label_contains("Drones struck the port of Odesa");
 }
 
+/// Rows carry their year when the corpus spans more than one: "30 Dec" alone would not
+/// say which December. Within one year, the day and month are enough.
+#[test]
+fn rows_name_the_year_across_a_new_year() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in [
+        (
+            "a.txt",
+            " date 2022-12-30\nShelling hit Kherson on Friday, officials said.\n",
+        ),
+        (
+            "b.txt",
+            " date 2023-01-02\nDrones struck Kyiv overnight, the mayor said.\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let mut h = build(
+        Harness::builder(),
+        StartOptions {
+            paths: vec![dir.path().to_path_buf()],
+            ..Default::default()
+        },
+    );
+    wait_for_load(&mut h);
+    h.run();
+    h.get_by_label_contains("30 Dec 2022  Shelling hit Kherson");
+    h.get_by_label_contains("2 Jan 2023  Drones struck Kyiv");
+
+    let mut seeds = app();
+    seeds.run();
+    assert!(
+        seeds.query_by_label_contains("2023  ").is_none(),
+        "one year: no year"
+    );
+    assert!(
+        seeds
+            .query_all_by_label_contains("1 Jun 16:14  ")
+            .next()
+            .is_some()
+    );
+}
+
 /// A path dropped onto the window, as the windowing integration hands it to egui.
 #[derive(Debug)]
 struct Dropped(std::path::PathBuf);

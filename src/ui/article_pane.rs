@@ -8,6 +8,7 @@ use crate::extract::Event;
 use crate::selection::{ItemRef, SelectionCommand};
 use crate::temporal::{EventDate, Granularity};
 use crate::time_control::TimeCommand;
+use chrono::Datelike as _;
 use egui::{
     Galley, Label, Response, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo, WidgetText,
 };
@@ -248,7 +249,14 @@ fn visible_items<'v>(view: &ViewCtx<'v>) -> Cow<'v, [usize]> {
 fn row_label(view: &ViewCtx<'_>, g: usize) -> Option<String> {
     let (article, item) = lookup(view, view.index.item(g)?)?;
     let source = item.source.as_deref().unwrap_or(&article.name);
-    Some(format!("{}  {}  ·  {}", when(item), item.title, source))
+    let (first, last) = view.time.bounds();
+    let with_year = first.year() != last.year();
+    Some(format!(
+        "{}  {}  ·  {}",
+        when(item, with_year),
+        item.title,
+        source
+    ))
 }
 
 fn item_list_ui(
@@ -412,14 +420,16 @@ fn row_text(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// "1 Jun 16:14", or "1 Jun" for an item known only by its day (midnight UTC).
-fn when(item: &crate::article::Item) -> String {
+/// "1 Jun 16:14", or "1 Jun" for an item known only by its day (midnight UTC); "1 Jun
+/// 2023 16:14" `with_year` (a corpus of more than one year).
+fn when(item: &crate::article::Item, with_year: bool) -> String {
     let t = item.published;
     let date_only = t.offset().local_minus_utc() == 0 && t.time() == chrono::NaiveTime::MIN;
+    let day = if with_year { "%-d %b %Y" } else { "%-d %b" };
     if date_only {
-        t.format("%-d %b").to_string()
+        t.format(day).to_string()
     } else {
-        t.format("%-d %b %H:%M").to_string()
+        t.format(&format!("{day} %H:%M")).to_string()
     }
 }
 

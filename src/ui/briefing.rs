@@ -493,22 +493,16 @@ fn paint_map(
     }
     let selected = view.place.and_then(|id| view.index.place_index(id));
     let legend = Legend::for_window(first, last, &markers);
-    let legend_rect = map_paint::legend_rect(ctx, &legend, &xf);
-    let labels = map_paint::paint_markers(
+    map_paint::paint_overlay(
         ctx,
+        view.basemap,
         &markers,
         (selected, &[]),
         &xf,
-        map_view::MAX_LABELS,
+        (map_view::MAX_LABELS, &legend),
         &mut map_paint::MarkerPaintCache::default(),
         shapes,
     );
-    if let Some(basemap) = view.basemap {
-        let mut taken: Vec<Rect> = labels.iter().map(|l| l.rect).collect();
-        taken.push(legend_rect);
-        map_paint::paint_country_labels(ctx, basemap, &xf, &taken, shapes);
-    }
-    map_paint::paint_legend(ctx, &legend, &xf, shapes);
 }
 
 fn paint_timeline(ctx: &Context, view: &BriefingView<'_>, rect: Rect, shapes: &mut Vec<Shape>) {
@@ -588,7 +582,12 @@ fn paint_timeline(ctx: &Context, view: &BriefingView<'_>, rect: Rect, shapes: &m
                 u64::try_from(mark.value.round() as i64).unwrap_or(0),
             ))
             .unwrap_or(first);
-        let label = text(ctx, &day.format("%-d %b").to_string(), 12.0, MUTED);
+        let label = text(
+            ctx,
+            &time_panel::tick_label(day, (first, last)),
+            12.0,
+            MUTED,
+        );
         let x = x_of(day);
         let at = Align2::CENTER_TOP.anchor_size(pos2(x, plot.bottom() + 3.0), label.size());
         if at.left() < last_right + 6.0 || at.right() > rect.right() {

@@ -384,13 +384,13 @@ fn label_galley(ctx: &Context, text: &str) -> std::sync::Arc<egui::Galley> {
 /// Paints markers (largest first, so small ones stay on top) and the labels that fit;
 /// returns the labels placed, for hit-testing and accessibility. The selected place
 /// gets a thick ring and the selected item's places a thin one (both are indices into
-/// the corpus index's places).
+/// the corpus index's places). No label goes over `legend`.
 pub fn paint_markers(
     ctx: &Context,
     markers: &[MapMarker],
     (selected, highlighted): (Option<usize>, &[usize]),
     xf: &MapTransform,
-    max_labels: usize,
+    (max_labels, legend): (usize, Rect),
     cache: &mut MarkerPaintCache,
     shapes: &mut Vec<Shape>,
 ) -> Vec<PlacedLabel> {
@@ -402,6 +402,9 @@ pub fn paint_markers(
             (m.place, m.radius.to_bits(), m.color, m.hollow, &m.label).hash(&mut h);
         }
         (selected, highlighted, max_labels).hash(&mut h);
+        [legend.min.x, legend.min.y, legend.max.x, legend.max.y]
+            .map(f32::to_bits)
+            .hash(&mut h);
         h.finish()
     };
     if cache.key != Some(key) {
@@ -424,7 +427,7 @@ pub fn paint_markers(
             markers,
             (selected, highlighted),
             xf,
-            max_labels,
+            (max_labels, legend),
             &mut painted,
             &mut cache.sizes,
         );
@@ -465,6 +468,45 @@ pub fn paint_markers(
     cache.labels.iter().map(|(l, _)| l.clone()).collect()
 }
 
+/// Paints what goes over the base map: the markers and their labels, the names of
+/// countries (under the markers, where no label or the legend is) and the legend on top;
+/// returns the labels placed (see [`paint_markers`]).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one view's parts, passed as they are"
+)]
+pub fn paint_overlay(
+    ctx: &Context,
+    basemap: Option<&Basemap>,
+    markers: &[MapMarker],
+    selection: (Option<usize>, &[usize]),
+    xf: &MapTransform,
+    (max_labels, legend): (usize, &Legend),
+    cache: &mut MarkerPaintCache,
+    shapes: &mut Vec<Shape>,
+) -> Vec<PlacedLabel> {
+    let legend_rect = legend_rect(ctx, legend, xf);
+    let under_markers = shapes.len();
+    let labels = paint_markers(
+        ctx,
+        markers,
+        selection,
+        xf,
+        (max_labels, legend_rect),
+        cache,
+        shapes,
+    );
+    if let Some(basemap) = basemap {
+        let mut taken: Vec<Rect> = labels.iter().map(|l| l.rect).collect();
+        taken.push(legend_rect);
+        let mut names = Vec::new();
+        paint_country_labels(ctx, basemap, xf, &taken, &mut names);
+        shapes.splice(under_markers..under_markers, names);
+    }
+    paint_legend(ctx, legend, xf, shapes);
+    labels
+}
+
 /// Markers drawn for one view, in paint order.
 struct PaintedMarkers {
     /// The markers' discs and outlines.
@@ -491,7 +533,7 @@ fn paint_markers_uncached(
     markers: &[MapMarker],
     (selected, highlighted): (Option<usize>, &[usize]),
     xf: &MapTransform,
-    max_labels: usize,
+    (max_labels, legend): (usize, Rect),
     painted: &mut PaintedMarkers,
     sizes: &mut LabelSizes,
 ) -> Vec<(PlacedLabel, std::sync::Arc<str>)> {
@@ -553,7 +595,8 @@ fn paint_markers_uncached(
     }
     let bounds = to_scene_rect(xf.rect().shrink(2.0));
     // Text is measured only for the markers the placer tries.
-    let placed = scene::place_labels_with(&screen, bounds, max_labels, |i| {
+    let avoid = [to_scene_rect(legend)];
+    let placed = scene::place_labels_with(&screen, bounds, &avoid, max_labels, |i| {
         sizes.get(&markers.get(i)?.label)
     });
     let mut labels = Vec::new();
@@ -661,6 +704,8 @@ struct LegendLayout {
     size: egui::Vec2,
     line: f32,
     max_r: f32,
+    /// Both dates fit side by side under the ramp (else the newest goes a line lower).
+    side_by_side: bool,
 }
 
 const LEGEND_PAD: f32 = 8.0;
@@ -669,11 +714,21 @@ const HOLLOW_TEXT: &str = "month, year\nor region";
 /// From the ramp's right end to the start of [`HOLLOW_TEXT`].
 const HOLLOW_TEXT_OFFSET: f32 = 28.0;
 const RAMP_WIDTH: f32 = 150.0;
+const RAMP_HEIGHT: f32 = 10.0;
+/// From the ramp's top to the top of [`HOLLOW_TEXT`] (above it: the text is centred on
+/// the hollow marker, which is centred on the ramp).
+const HOLLOW_TEXT_RISE: f32 = 2.0;
 const SIZE_KEY_GAP: f32 = 14.0;
 
 impl LegendLayout {
     fn new(ctx: &Context, legend: &Legend) -> Self {
-        let line = ctx.fonts_mut(|f| f.row_height(&theme::legend_font()));
+        let font = theme::legend_font();
+        let line = ctx.fonts_mut(|f| f.row_height(&font));
+        let width_of = |s: &str| {
+            ctx.fonts_mut(|f| f.layout_no_wrap(s.to_owned(), font.clone(), theme::LEGEND_TEXT))
+                .size()
+                .x
+        };
         let max_r = legend
             .sizes
             .iter()
@@ -685,35 +740,20 @@ impl LegendLayout {
             .map(|n| legend.scale.radius(*n) * 2.0 + SIZE_KEY_GAP)
             .sum::<f32>();
         // The ramp, then the hollow-marker key and its text, must fit inside.
-        let hollow_text = ctx
-            .fonts_mut(|f| {
-                f.layout_no_wrap(
-                    HOLLOW_TEXT.to_owned(),
-                    theme::legend_font(),
-                    theme::LEGEND_TEXT,
-                )
-            })
-            .size()
-            .x;
-        let width = (LEGEND_PAD * 2.0 + RAMP_WIDTH + HOLLOW_TEXT_OFFSET + hollow_text)
+        let width = (LEGEND_PAD * 2.0 + RAMP_WIDTH + HOLLOW_TEXT_OFFSET + width_of(HOLLOW_TEXT))
             .max(LEGEND_PAD * 2.0 + sizes_w)
             .max(210.0);
-        // Title, circles and their counts; title, ramp and its dates.
-        let height = LEGEND_PAD * 2.0
-            + line
-            + 4.0
-            + max_r * 2.0
-            + line
-            + 8.0
-            + line
-            + 3.0
-            + 10.0
-            + 2.0
-            + line * 2.0;
+        let side_by_side = width_of(&legend.oldest) + width_of(&legend.newest) + 6.0 <= RAMP_WIDTH;
+        // Under the ramp's top: its dates (one line or two), or the hollow key's two lines.
+        let dates = RAMP_HEIGHT + 2.0 + line * if side_by_side { 1.0 } else { 2.0 };
+        let below_ramp = dates.max(line * 2.0 - HOLLOW_TEXT_RISE);
+        // Title and circles; title, ramp and what is under it.
+        let height = LEGEND_PAD * 2.0 + line + 4.0 + max_r * 2.0 + 8.0 + line + 3.0 + below_ramp;
         Self {
             size: vec2(width, height),
             line,
             max_r,
+            side_by_side,
         }
     }
 }
@@ -772,7 +812,7 @@ pub fn paint_legend(
         theme::LEGEND_TEXT,
     ));
     y += layout.line + 3.0;
-    let ramp = Rect::from_min_size(pos2(left, y), vec2(RAMP_WIDTH, 10.0));
+    let ramp = Rect::from_min_size(pos2(left, y), vec2(RAMP_WIDTH, RAMP_HEIGHT));
     let mut mesh = Mesh::default();
     let steps = 24;
     for s in 0..steps {
@@ -785,9 +825,13 @@ pub fn paint_legend(
     }
     shapes.push(Shape::mesh(mesh));
     let (old, new) = (text(&legend.oldest), text(&legend.newest));
-    // Both dates under the ramp when they fit side by side, else the newest a line lower.
-    let side_by_side = old.size().x + new.size().x + 6.0 <= RAMP_WIDTH;
-    let new_y = ramp.bottom() + 2.0 + if side_by_side { 0.0 } else { layout.line };
+    let new_y = ramp.bottom()
+        + 2.0
+        + if layout.side_by_side {
+            0.0
+        } else {
+            layout.line
+        };
     shapes.push(Shape::galley(
         pos2(ramp.left(), ramp.bottom() + 2.0),
         old,
@@ -812,7 +856,10 @@ pub fn paint_legend(
     ));
     let hollow = text(HOLLOW_TEXT);
     shapes.push(Shape::galley(
-        pos2(ramp.right() + HOLLOW_TEXT_OFFSET, hollow_center.y - 7.0),
+        pos2(
+            ramp.right() + HOLLOW_TEXT_OFFSET,
+            ramp.top() - HOLLOW_TEXT_RISE,
+        ),
         hollow,
         theme::LEGEND_TEXT,
     ));

@@ -110,23 +110,16 @@ impl PlotItem for MapLayer<'_> {
         } else {
             shapes.push(Shape::rect_filled(xf.rect(), 0.0, theme::SEA));
         }
-        let legend_rect = map_paint::legend_rect(ui.ctx(), &self.legend, &xf);
-        let labels = map_paint::paint_markers(
+        let labels = map_paint::paint_overlay(
             ui.ctx(),
+            self.view.basemap,
             self.markers,
             (self.selected, self.highlighted),
             &xf,
-            MAX_LABELS,
+            (MAX_LABELS, &self.legend),
             &mut self.marker_cache.borrow_mut(),
             shapes,
         );
-        if let Some(basemap) = self.view.basemap {
-            let mut taken: Vec<Rect> = labels.iter().map(|l| l.rect).collect();
-            taken.push(legend_rect);
-            map_paint::paint_country_labels(ui.ctx(), basemap, &xf, &taken, shapes);
-        }
-        // The legend goes on top of everything else.
-        map_paint::paint_legend(ui.ctx(), &self.legend, &xf, shapes);
         self.painted.borrow_mut().labels = labels;
     }
 

@@ -183,6 +183,16 @@ fn settings_ui(
     }
 }
 
+/// A tick's day, "27 Feb", with its year when the timeline spans more than one year.
+pub(super) fn tick_label(day: NaiveDate, (first, last): (NaiveDate, NaiveDate)) -> String {
+    use chrono::Datelike as _;
+    if first.year() == last.year() {
+        day.format("%-d %b").to_string()
+    } else {
+        day.format("%-d %b %Y").to_string()
+    }
+}
+
 fn day_at(first: NaiveDate, offset: i64) -> NaiveDate {
     first
         .checked_add_days(Days::new(offset.max(0).unsigned_abs()))
@@ -226,9 +236,7 @@ fn histogram_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
         .y_axis_min_width(28.0)
         .x_grid_spacer(move |input| day_marks(input.bounds, span_days))
         .x_axis_formatter(move |mark: GridMark, _| {
-            day_at(first, mark.value.round() as i64)
-                .format("%-d %b")
-                .to_string()
+            tick_label(day_at(first, mark.value.round() as i64), (first, last))
         })
         .y_grid_spacer(move |input| count_marks(input.bounds.1, max_count))
         .y_axis_formatter(|mark: GridMark, _| format!("{}", mark.value.round() as i64))
