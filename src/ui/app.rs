@@ -451,6 +451,7 @@ impl DatelineApp {
             }
             Command::OpenItem(item, origin) => {
                 let _ = self.selection.apply(SelectionCommand::SelectItem(item));
+                self.pane.reveal_selected = true;
                 let day = self
                     .data
                     .corpus

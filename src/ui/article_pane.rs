@@ -27,6 +27,11 @@ const ROWS_PER_FRAME: usize = 12;
 pub struct PaneState {
     /// Scroll the list to the cursor's day (someone else moved the cursor).
     pub scroll_to_cursor: bool,
+    /// Scroll the list just enough to show the selected item's row (an item was opened;
+    /// the list shrinks to make room for its text, and the row must stay in view).
+    pub reveal_selected: bool,
+    /// The list's scroll offset in the last frame.
+    list_offset: f32,
     /// The rows shown or shaped ahead, kept across frames.
     rows: RowCache,
     /// The selected place's passages, kept while it stays selected.
@@ -272,13 +277,26 @@ fn item_list_ui(
         .id_salt("items")
         .max_height(height)
         .auto_shrink([false, true]);
+    let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let mut offset = None;
     if state.scroll_to_cursor {
         let row = first_row_from(view, shown, cursor);
-        let spacing = ui.spacing().item_spacing.y;
-        area = area.vertical_scroll_offset((row.saturating_sub(1) as f32) * (ROW_HEIGHT + spacing));
+        offset = Some((row.saturating_sub(1) as f32) * row_step);
+    }
+    if std::mem::take(&mut state.reveal_selected)
+        && let Some(row) = view
+            .selection
+            .item()
+            .and_then(|r| shown.iter().position(|&g| view.index.item(g) == Some(r)))
+    {
+        let top = offset.unwrap_or(state.list_offset);
+        offset = Some(reveal(top, row as f32 * row_step, row_step, height));
+    }
+    if let Some(offset) = offset {
+        area = area.vertical_scroll_offset(offset);
     }
     let cache = &mut state.rows;
-    area.show_rows(ui, ROW_HEIGHT, shown.len(), |ui, rows| {
+    let output = area.show_rows(ui, ROW_HEIGHT, shown.len(), |ui, rows| {
         let font = egui::TextStyle::Button.resolve(ui.style());
         let wrap_width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
         let max_chars = row_chars(wrap_width, font.size);
@@ -343,6 +361,19 @@ fn item_list_ui(
         // every frame, and any pointer movement draws one.
         cache.pending = pending;
     });
+    state.list_offset = output.state.clamped_offset().y;
+}
+
+/// The scroll offset nearest `offset` that shows a row from `row_top` to `row_top + row`
+/// in a list `height` tall.
+fn reveal(offset: f32, row_top: f32, row: f32, height: f32) -> f32 {
+    if row_top < offset {
+        row_top
+    } else if row_top + row > offset + height {
+        (row_top + row - height).max(0.0)
+    } else {
+        offset
+    }
 }
 
 /// A row's text laid out on one line `wrap_width` points wide (egui keeps the layout
