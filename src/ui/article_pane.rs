@@ -45,8 +45,75 @@ pub struct PaneState {
 struct Passages {
     /// Corpus generation and place index they were quoted for.
     key: Option<(u64, usize)>,
-    /// Event index → its sentence.
-    sentences: std::collections::HashMap<usize, String>,
+    /// Event index → its sentence and where the place's mention is in it.
+    sentences: std::collections::HashMap<usize, Passage>,
+}
+
+/// A sentence, white space collapsed, and the byte range of a mention in it.
+#[derive(Debug, PartialEq)]
+struct Passage {
+    text: String,
+    mention: std::ops::Range<usize>,
+}
+
+impl Passage {
+    /// `sentence` with runs of white space as one space and its ends trimmed; `mention`
+    /// (byte offsets in `sentence`) follows the text it marks.
+    fn quote(sentence: &str, mention: std::ops::Range<usize>) -> Self {
+        let mut text = String::with_capacity(sentence.len());
+        let (mut start, mut end) = (None, None);
+        let mut space = false;
+        for (i, c) in sentence.char_indices() {
+            if i >= mention.start && start.is_none() {
+                if space && !text.is_empty() {
+                    text.push(' ');
+                    space = false;
+                }
+                start = Some(text.len());
+            }
+            if i >= mention.end && end.is_none() {
+                end = Some(text.len());
+            }
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && !text.is_empty() {
+                text.push(' ');
+            }
+            space = false;
+            text.push(c);
+        }
+        let start = start.unwrap_or(text.len());
+        let end = end.unwrap_or(text.len()).max(start);
+        Self {
+            text,
+            mention: start..end,
+        }
+    }
+
+    /// The sentence laid out with its mention marked as in the item's text.
+    fn job(&self, ui: &Ui) -> egui::text::LayoutJob {
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let color = ui.visuals().text_color();
+        let plain = egui::TextFormat::simple(font.clone(), color);
+        let marked = egui::TextFormat {
+            background: theme::MENTION_BG,
+            ..egui::TextFormat::simple(font, color)
+        };
+        let mut job = egui::text::LayoutJob::default();
+        let (before, rest) = self
+            .text
+            .split_at_checked(self.mention.start)
+            .unwrap_or(("", ""));
+        let (mention, after) = rest
+            .split_at_checked(self.mention.len())
+            .unwrap_or((rest, ""));
+        job.append(before, 0.0, plain.clone());
+        job.append(mention, 0.0, marked);
+        job.append(after, 0.0, plain);
+        job
+    }
 }
 
 impl Passages {
@@ -55,7 +122,7 @@ impl Passages {
         &mut self,
         view: &ViewCtx<'_>,
         place: usize,
-    ) -> &std::collections::HashMap<usize, String> {
+    ) -> &std::collections::HashMap<usize, Passage> {
         let key = (view.corpus_generation, place);
         if self.key != Some(key) {
             self.key = Some(key);
@@ -67,9 +134,11 @@ impl Passages {
                 .filter_map(|&e| {
                     let event = view.corpus.events.get(e)?;
                     let text = view.corpus.text(event.article as usize)?;
-                    let sentence =
-                        text.get(event.sentence_start as usize..event.sentence_end as usize)?;
-                    Some((e, crate::export::collapse_whitespace(sentence).into_owned()))
+                    let from = event.sentence_start as usize;
+                    let sentence = text.get(from..event.sentence_end as usize)?;
+                    let mention = (event.start as usize).saturating_sub(from)
+                        ..(event.end as usize).saturating_sub(from);
+                    Some((e, Passage::quote(sentence, mention)))
                 })
                 .collect();
         }
@@ -669,7 +738,7 @@ fn describe(date: EventDate) -> String {
 fn passages_ui(
     view: &ViewCtx<'_>,
     place: usize,
-    sentences: &std::collections::HashMap<usize, String>,
+    sentences: &std::collections::HashMap<usize, Passage>,
     ui: &mut Ui,
     out: &mut Vec<Command>,
 ) {
@@ -707,12 +776,13 @@ fn passages_ui(
     let p = entry.place;
     ui.label(
         RichText::new(format!(
-            "{} · {} · {:.3}, {:.3} · {} passages",
+            "{} · {} · {:.3}, {:.3} · {} passage{}",
             p.kind.as_str(),
             p.country_str(),
             p.lat,
             p.lon,
-            events.len()
+            events.len(),
+            if events.len() == 1 { "" } else { "s" }
         ))
         .weak(),
     );
@@ -731,14 +801,15 @@ fn passages_ui(
                 let Some(article) = view.corpus.articles.get(event.article as usize) else {
                     continue;
                 };
-                let sentence = sentences.get(&index).map_or("", String::as_str);
+                let Some(passage) = sentences.get(&index) else {
+                    continue;
+                };
                 let title = article
                     .items
                     .get(event.item as usize)
                     .map_or("", |i| i.title.as_str());
                 let selected = view.selection.event() == Some(index);
-                let response =
-                    ui.add(egui::Button::selectable(selected, RichText::new(sentence)).wrap());
+                let response = ui.add(egui::Button::selectable(selected, passage.job(ui)).wrap());
                 if response.clicked() {
                     out.push(select_event(index, event));
                     out.push(Command::Time(
@@ -749,4 +820,28 @@ fn passages_ui(
                 response.on_hover_text(format!("{title} · {}", article.name));
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Passage;
+
+    /// The mention's range follows its text through collapsed white space, at the
+    /// start, the middle and the end of a sentence.
+    #[test]
+    fn a_quoted_passage_keeps_its_mention() {
+        let cases = [
+            ("Shelling  hit\n\nKyiv on Monday.", "Kyiv"),
+            ("\n Kyiv was quiet.", "Kyiv"),
+            ("Drones struck the port of\tOdesa", "Odesa"),
+            ("A drone hit Novaya\n Tavolzhanka.", "Novaya\n Tavolzhanka"),
+        ];
+        for (sentence, mention) in cases {
+            let start = sentence.find(mention).unwrap();
+            let p = Passage::quote(sentence, start..start + mention.len());
+            let expected = mention.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(&p.text[p.mention.clone()], expected, "{sentence:?}");
+            assert!(!p.text.contains("  ") && p.text.trim() == p.text, "{p:?}");
+        }
+    }
 }
