@@ -264,13 +264,43 @@ fn up_to(firsts: &[i32], running: &[Running], long: &[u32], base: usize, to: i32
     })
 }
 
+/// Events per day for the histogram, of the events `keep` keeps: (day, count), sorted;
+/// only day-dated events, and no countries (a country's every mention would drown the
+/// places).
+fn day_counts(
+    corpus: &Corpus,
+    gazetteer: &Gazetteer,
+    keep: impl Fn(&Event) -> bool,
+) -> Vec<(NaiveDate, u32)> {
+    let mut counts: FxHashMap<NaiveDate, u32> = FxHashMap::default();
+    for event in &corpus.events {
+        let is_country = gazetteer
+            .place(event.place)
+            .is_some_and(|p| p.kind == PlaceKind::Country);
+        if event.date.granularity == Granularity::Day && !is_country && keep(event) {
+            *counts.entry(event.date.first_day).or_default() += 1;
+        }
+    }
+    let mut day_counts: Vec<(NaiveDate, u32)> = counts.into_iter().collect();
+    day_counts.sort_unstable();
+    day_counts
+}
+
 /// Events allowed by a search: one flag per item (by global item number).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ItemFilter {
     allowed: Vec<bool>,
+    /// The allowed items' events per day, as [`CorpusIndex::day_counts`] counts them.
+    day_counts: Vec<(NaiveDate, u32)>,
 }
 
 impl ItemFilter {
+    /// Events per day of the items that pass (day-dated, countries excluded), sorted:
+    /// the histogram's bars while searching.
+    pub fn day_counts(&self) -> &[(NaiveDate, u32)] {
+        &self.day_counts
+    }
+
     /// True when the item passes.
     pub fn allows(&self, global_item: usize) -> bool {
         self.allowed.get(global_item).copied().unwrap_or(false)
@@ -431,17 +461,7 @@ impl CorpusIndex {
     }
 
     fn count_days(&mut self, corpus: &Corpus, gazetteer: &Gazetteer) {
-        let mut counts: FxHashMap<NaiveDate, u32> = FxHashMap::default();
-        for event in &corpus.events {
-            let is_country = gazetteer
-                .place(event.place)
-                .is_some_and(|p| p.kind == PlaceKind::Country);
-            if event.date.granularity == Granularity::Day && !is_country {
-                *counts.entry(event.date.first_day).or_default() += 1;
-            }
-        }
-        let mut day_counts: Vec<(NaiveDate, u32)> = counts.into_iter().collect();
-        day_counts.sort_unstable();
+        let day_counts = day_counts(corpus, gazetteer, |_| true);
         self.event_days = day_counts.iter().map(|(d, _)| *d).collect();
         self.day_counts = day_counts;
     }
@@ -570,16 +590,20 @@ impl CorpusIndex {
     /// Items whose title, text, source or places contain `query` (case-insensitive).
     pub fn filter(&self, corpus: &Corpus, gazetteer: &Gazetteer, query: &str) -> ItemFilter {
         let query = query.trim();
-        let mut allowed = vec![query.is_empty(); self.items.len()];
+        let all = || ItemFilter {
+            allowed: vec![true; self.items.len()],
+            day_counts: self.day_counts.clone(),
+        };
         if query.is_empty() {
-            return ItemFilter { allowed };
+            return all();
         }
         let Ok(matcher) = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build([query])
         else {
-            return ItemFilter { allowed };
+            return all();
         };
+        let mut allowed = vec![false; self.items.len()];
         // Items come by article: each text is unpacked once (a packed corpus's ~40 MB
         // in some 15 ms), bypassing the corpus's few kept texts.
         let mut current: Option<(u32, std::borrow::Cow<'_, str>)> = None;
@@ -619,8 +643,16 @@ impl CorpusIndex {
                 }
             }
         }
-        let _ = gazetteer;
-        ItemFilter { allowed }
+        let day_counts = day_counts(corpus, gazetteer, |event| {
+            allowed
+                .get(self.global_item_of(event))
+                .copied()
+                .unwrap_or(false)
+        });
+        ItemFilter {
+            allowed,
+            day_counts,
+        }
     }
 
     /// A one-line summary: "3 articles · 22 entries · 140 events · 30 May – 4 Jun 2023".
@@ -848,6 +880,16 @@ mod tests {
             kyiv.allows(kiev_article),
             "the 'Kiev' article matches a search for Kyiv"
         );
+        // The histogram's bars while searching: the matching items' events only.
+        assert_eq!(all.day_counts(), index.day_counts);
+        let total = |counts: &[(NaiveDate, u32)]| counts.iter().map(|(_, n)| n).sum::<u32>();
+        let narrowed = total(shebekino.day_counts());
+        assert!(
+            narrowed > 0 && narrowed < total(&index.day_counts),
+            "{narrowed}"
+        );
+        let none = index.filter(&corpus, g, "no such words anywhere");
+        assert_eq!((none.count(), none.day_counts()), (0, &[][..]));
     }
 
     /// Date ranges read like a person would write them.

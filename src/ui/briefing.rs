@@ -552,9 +552,18 @@ fn paint_timeline(ctx: &Context, view: &BriefingView<'_>, rect: Rect, shapes: &m
         ));
     };
     let bar_w = (day_w * 0.8).max(1.0);
-    for &(d, n) in &view.index.day_counts {
-        if (first..=last).contains(&d) {
-            bar(d, n, bar_w, theme::BAR, shapes);
+    // A search's events stand out against all of them, as on the window's histogram.
+    let all = if view.filter.is_some() {
+        theme::BAR.gamma_multiply(0.3)
+    } else {
+        theme::BAR
+    };
+    let matching = view.filter.map_or(&[][..], |(f, _)| f.day_counts());
+    for (counts, color) in [(&view.index.day_counts[..], all), (matching, theme::BAR)] {
+        for &(d, n) in counts {
+            if (first..=last).contains(&d) {
+                bar(d, n, bar_w, color, shapes);
+            }
         }
     }
     for (d, n) in time_panel::place_days(view.index, view.corpus, view.place) {
@@ -573,8 +582,25 @@ fn paint_timeline(ctx: &Context, view: &BriefingView<'_>, rect: Rect, shapes: &m
         plot.top() - 4.0..=plot.bottom() + 2.0,
         Stroke::new(2.0, theme::CURSOR),
     ));
-    // Day ticks, as on the window's histogram.
-    let span = f64::from(days - 1.0);
+    paint_day_ticks(ctx, (first, last), plot, rect.right(), &x_of, shapes);
+    let caption = text(ctx, "Events per day", 12.0, MUTED);
+    shapes.push(Shape::galley(
+        pos2(plot.left(), rect.top() + 5.0),
+        caption,
+        MUTED,
+    ));
+}
+
+/// Day ticks under the timeline's `plot`, as on the window's histogram, none past `right`.
+fn paint_day_ticks(
+    ctx: &Context,
+    (first, last): (NaiveDate, NaiveDate),
+    plot: Rect,
+    right: f32,
+    x_of: &dyn Fn(NaiveDate) -> f32,
+    shapes: &mut Vec<Shape>,
+) {
+    let span = (last - first).num_days().max(0) as f64;
     let mut last_right = f32::MIN;
     for mark in time_panel::day_marks((0.0, span), span) {
         let day = first
@@ -590,7 +616,7 @@ fn paint_timeline(ctx: &Context, view: &BriefingView<'_>, rect: Rect, shapes: &m
         );
         let x = x_of(day);
         let at = Align2::CENTER_TOP.anchor_size(pos2(x, plot.bottom() + 3.0), label.size());
-        if at.left() < last_right + 6.0 || at.right() > rect.right() {
+        if at.left() < last_right + 6.0 || at.right() > right {
             continue;
         }
         last_right = at.right();
@@ -601,12 +627,6 @@ fn paint_timeline(ctx: &Context, view: &BriefingView<'_>, rect: Rect, shapes: &m
         ));
         shapes.push(Shape::galley(at.min, label, MUTED));
     }
-    let caption = text(ctx, "Events per day", 12.0, MUTED);
-    shapes.push(Shape::galley(
-        pos2(plot.left(), rect.top() + 5.0),
-        caption,
-        MUTED,
-    ));
 }
 
 fn paint_footer(ctx: &Context, facts: &Facts, rect: Rect, shapes: &mut Vec<Shape>) {

@@ -203,9 +203,19 @@ fn histogram_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
     let tc = view.time;
     let (first, last) = tc.bounds();
     let x_of = |d: NaiveDate| (d - first).num_days() as f64;
-    let bars = DayBars::new("events per day", first, last, &view.index.day_counts)
+    // While searching, the matching events stand out against all of them.
+    let all = DayBars::new("events per day", first, last, &view.index.day_counts)
         .width(0.8)
-        .fill(theme::BAR);
+        .fill(if view.filter.is_some() {
+            theme::BAR.gamma_multiply(0.3)
+        } else {
+            theme::BAR
+        });
+    let matching = view.filter.map(|f| {
+        DayBars::new("matching events per day", first, last, f.day_counts())
+            .width(0.8)
+            .fill(theme::BAR)
+    });
     let selected_days = selected_place_days(view);
     let selected_bars = DayBars::new("selected place", first, last, &selected_days)
         .width(0.5)
@@ -242,7 +252,10 @@ fn histogram_ui(view: &ViewCtx<'_>, ui: &mut Ui, out: &mut Vec<Command>) {
         .y_axis_formatter(|mark: GridMark, _| format!("{}", mark.value.round() as i64))
         .show(ui, |plot_ui| {
             plot_ui.span(Span::new("", window).fill(theme::CURSOR.gamma_multiply(0.08)));
-            plot_ui.add(bars);
+            plot_ui.add(all);
+            if let Some(matching) = matching {
+                plot_ui.add(matching);
+            }
             if !selected_days.is_empty() {
                 plot_ui.add(selected_bars);
             }
