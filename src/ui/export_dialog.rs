@@ -45,12 +45,17 @@ impl ExportImageState {
             .unwrap_or(self.custom)
     }
 
-    /// The options for the image, given the geographic area the map shows now.
+    /// The options for the image, given the geographic area the map shows now. Its
+    /// edges are rounded to 4 decimals (about 10 m): the command line that makes the
+    /// same image stays short, and the image is the one the command line makes.
     pub fn options(&self, on_screen: Option<[f64; 4]>) -> BriefingOptions {
+        let round = |x: f64| (x * 1e4).round() / 1e4;
         BriefingOptions {
             title: self.title.trim().to_owned(),
             size: self.size(),
-            bbox: if self.as_on_screen { on_screen } else { None },
+            bbox: on_screen
+                .filter(|_| self.as_on_screen)
+                .map(|b| b.map(round)),
             timeline: self.timeline,
         }
     }
@@ -244,6 +249,36 @@ mod tests {
             "dateline render 'news/June 2023' --date 2023-06-04 --window 7d --place Kyiv \
              --query 'drone'\\''s' --title Strikes --size 1280x720 \
              --bbox 22.5,44,41.125,53 --no-timeline --out b.png"
+        );
+    }
+
+    /// The area on screen goes to the image and its command line rounded to 4 decimals
+    /// ("-161.2668", not "-161.26682739257814").
+    #[test]
+    fn the_area_on_screen_is_rounded() {
+        let on_screen = [
+            -161.266_827_392_578_14,
+            -67.254_312_568_845_82,
+            193.612_262,
+            78.857,
+        ];
+        let options = ExportImageState::default().options(Some(on_screen));
+        assert_eq!(options.bbox, Some([-161.2668, -67.2543, 193.6123, 78.857]));
+        let line = command_line(
+            &CliState {
+                paths: &[],
+                date: chrono::NaiveDate::from_ymd_opt(2023, 6, 4).unwrap_or_default(),
+                window: WindowMode::Week,
+                place: None,
+                query: "",
+                countries: false,
+            },
+            &options,
+            "b.png",
+        );
+        assert!(
+            line.contains("--bbox -161.2668,-67.2543,193.6123,78.857 "),
+            "{line}"
         );
     }
 }
