@@ -39,9 +39,30 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool) {
                 env!("CARGO_PKG_VERSION")
             ));
             ui.add_space(6.0);
+            ui.label(egui::RichText::new("Keys").strong());
+            egui::Grid::new("keys").num_columns(2).show(ui, |ui| {
+                for (keys, what) in KEYS {
+                    ui.label(egui::RichText::new(*keys).monospace());
+                    ui.label(*what);
+                    ui.end_row();
+                }
+            });
+            ui.add_space(6.0);
             ui.label(ATTRIBUTION);
         });
 }
+
+/// The keys the viewer answers to (`DatelineApp::global_keys`), for the About window.
+const KEYS: &[(&str, &str)] = &[
+    ("← / →", "a day back / on"),
+    ("Shift+← / →", "the previous / next day with events"),
+    ("Space", "play / pause"),
+    ("Home / End", "the first / last day"),
+    ("Esc", "clear the selection"),
+    ("Ctrl+F", "search"),
+    ("Ctrl+O", "open a folder"),
+    ("Ctrl+E", "export an image"),
+];
 
 /// The attribution GeoNames' CC BY 4.0 licence requires, and Natural Earth's credit.
 pub const ATTRIBUTION: &str = "Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0 \
