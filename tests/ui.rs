@@ -324,7 +324,10 @@ fn escape_clears_and_ctrl_f_focuses_search() {
     );
 }
 
-/// The whole window on the seeds at 1 June 2023 (Day window), as pixels.
+/// The whole window on the seeds at 1 June 2023 (Day window), as pixels. The panels
+/// have no fill of their own: the window clears to their colour (`clear_color`, free
+/// where a fill costs a software renderer milliseconds a frame), and the test renderer
+/// clears to transparent, so they show dark here.
 #[test]
 fn window_snapshot() {
     let mut h = app_on_gpu();

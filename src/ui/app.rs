@@ -130,6 +130,11 @@ impl DatelineApp {
         };
         prefs.watch |= options.watch;
         theme::install_fonts(&cc.egui_ctx);
+        // Panels draw no fill: the window is cleared to their colour (`clear_color`).
+        // Clearing costs nothing, while a software renderer (Mesa's lavapipe) shades a
+        // fill's every pixel: 14 ms of the seeds' 46 ms frame here.
+        cc.egui_ctx
+            .all_styles_mut(|style| style.visuals.panel_fill = egui::Color32::TRANSPARENT);
         let ctx = cc.egui_ctx.clone();
         let (basemap, basemap_rx) = if options.basemap_now {
             (Basemap::load().ok().map(Arc::new), None)
@@ -862,6 +867,16 @@ fn trace_startup() {
 }
 
 impl eframe::App for DatelineApp {
+    /// The panels' colour in the theme shown (they draw no fill of their own).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        let theme = if visuals.dark_mode {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        };
+        theme.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_background(ctx);
         // A long pause (a dragged window, a hidden app) must not jump days ahead.
