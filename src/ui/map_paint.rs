@@ -385,7 +385,7 @@ fn label_galley(ctx: &Context, text: &str) -> std::sync::Arc<egui::Galley> {
 /// returns the labels placed, for hit-testing and accessibility. The selected place
 /// gets a thick ring and the selected item's places a thin one (both are indices into
 /// the corpus index's places). No label goes over `legend`.
-pub fn paint_markers(
+fn paint_markers(
     ctx: &Context,
     markers: &[MapMarker],
     (selected, highlighted): (Option<usize>, &[usize]),
@@ -470,7 +470,9 @@ pub fn paint_markers(
 
 /// Paints what goes over the base map: the markers and their labels, the names of
 /// countries (under the markers, where no label or the legend is) and the legend on top;
-/// returns the labels placed (see [`paint_markers`]).
+/// returns the labels placed, for hit-testing and accessibility. Markers go largest first
+/// (small ones stay on top); the selected place gets a thick ring and the selected item's
+/// places a thin one (`selection`: indices into the corpus index's places).
 #[expect(
     clippy::too_many_arguments,
     reason = "one view's parts, passed as they are"
@@ -485,7 +487,8 @@ pub fn paint_overlay(
     cache: &mut MarkerPaintCache,
     shapes: &mut Vec<Shape>,
 ) -> Vec<PlacedLabel> {
-    let legend_rect = legend_rect(ctx, legend, xf);
+    let layout = LegendLayout::new(ctx, legend);
+    let legend_rect = layout.rect(xf);
     let under_markers = shapes.len();
     let labels = paint_markers(
         ctx,
@@ -503,7 +506,7 @@ pub fn paint_overlay(
         paint_country_labels(ctx, basemap, xf, &taken, &mut names);
         shapes.splice(under_markers..under_markers, names);
     }
-    paint_legend(ctx, legend, xf, shapes);
+    paint_legend(ctx, legend, (&layout, legend_rect), shapes);
     labels
 }
 
@@ -620,7 +623,7 @@ fn to_scene_rect(r: Rect) -> scene::Rect {
 }
 
 /// Paints country names where they fit between the place labels already placed.
-pub fn paint_country_labels(
+fn paint_country_labels(
     ctx: &Context,
     basemap: &Basemap,
     xf: &MapTransform,
@@ -690,15 +693,6 @@ impl Legend {
     }
 }
 
-/// Where the legend goes: the bottom-left corner of the view.
-pub fn legend_rect(ctx: &Context, legend: &Legend, xf: &MapTransform) -> Rect {
-    let layout = LegendLayout::new(ctx, legend);
-    Rect::from_min_size(
-        xf.rect().left_bottom() + vec2(10.0, -10.0 - layout.size.y),
-        layout.size,
-    )
-}
-
 /// Sizes the legend needs.
 struct LegendLayout {
     size: egui::Vec2,
@@ -721,6 +715,14 @@ const HOLLOW_TEXT_RISE: f32 = 2.0;
 const SIZE_KEY_GAP: f32 = 14.0;
 
 impl LegendLayout {
+    /// Where the legend goes: the bottom-left corner of the view.
+    fn rect(&self, xf: &MapTransform) -> Rect {
+        Rect::from_min_size(
+            xf.rect().left_bottom() + vec2(10.0, -10.0 - self.size.y),
+            self.size,
+        )
+    }
+
     fn new(ctx: &Context, legend: &Legend) -> Self {
         let font = theme::legend_font();
         let line = ctx.fonts_mut(|f| f.row_height(&font));
@@ -758,15 +760,13 @@ impl LegendLayout {
     }
 }
 
-/// Paints the legend in the bottom-left corner of the view; returns its rectangle.
-pub fn paint_legend(
+/// Paints the legend, laid out as `layout`, into `rect` (see [`LegendLayout::rect`]).
+fn paint_legend(
     ctx: &Context,
     legend: &Legend,
-    xf: &MapTransform,
+    (layout, rect): (&LegendLayout, Rect),
     shapes: &mut Vec<Shape>,
-) -> Rect {
-    let layout = LegendLayout::new(ctx, legend);
-    let rect = legend_rect(ctx, legend, xf);
+) {
     let font = theme::legend_font();
     let text = |s: &str| {
         ctx.fonts_mut(|f| f.layout_no_wrap(s.to_owned(), font.clone(), theme::LEGEND_TEXT))
@@ -863,7 +863,6 @@ pub fn paint_legend(
         hollow,
         theme::LEGEND_TEXT,
     ));
-    rect
 }
 
 #[cfg(test)]
