@@ -1,6 +1,6 @@
 //! Loading off the UI thread: files are read, parsed and indexed on a named thread
-//! (rayon inside), with progress the UI shows and a cancel flag it can set. The window
-//! keeps drawing meanwhile.
+//! (rayon inside) at background priority ([`super::background`]), with progress the UI
+//! shows and a cancel flag it can set. The window keeps drawing meanwhile.
 
 use crate::basemap::Basemap;
 use crate::corpus::{Corpus, Progress, Storage};
@@ -56,16 +56,14 @@ impl Loader {
         let progress = Arc::new(Progress::default());
         let (tx, rx) = mpsc::channel();
         let (thread_progress, thread_paths) = (progress.clone(), paths.clone());
-        std::thread::Builder::new()
-            .name("loader".into())
-            .spawn(move || {
-                // Each text is packed as its file is done, so the whole corpus is
-                // never held unpacked.
-                let loaded = Corpus::load_with(&thread_paths, &thread_progress, Storage::Packed)
-                    .map(Loaded::new);
-                tx.send(loaded).ok();
-                repaint();
-            })?;
+        super::background::spawn("loader", move || {
+            // Each text is packed as its file is done, so the whole corpus is never held
+            // unpacked.
+            let loaded = Corpus::load_with(&thread_paths, &thread_progress, Storage::Packed)
+                .map(Loaded::new);
+            tx.send(loaded).ok();
+            repaint();
+        })?;
         Ok(Self {
             progress,
             paths,
@@ -83,19 +81,17 @@ impl Loader {
     }
 }
 
-/// Loads the base map on a named thread; the receiver yields it once.
+/// Loads the base map on a named background thread; the receiver yields it once.
 pub fn load_basemap(repaint: impl Fn() + Send + 'static) -> std::io::Result<Receiver<Basemap>> {
     let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .name("basemap".into())
-        .spawn(move || {
-            match Basemap::load() {
-                Ok(map) => {
-                    tx.send(map).ok();
-                }
-                Err(e) => log::error!("base map: {e:#}"),
+    super::background::spawn("basemap", move || {
+        match Basemap::load() {
+            Ok(map) => {
+                tx.send(map).ok();
             }
-            repaint();
-        })?;
+            Err(e) => log::error!("base map: {e:#}"),
+        }
+        repaint();
+    })?;
     Ok(rx)
 }

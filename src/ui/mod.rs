@@ -8,6 +8,7 @@
 
 mod app;
 mod article_pane;
+mod background;
 pub mod briefing;
 mod command;
 mod export_dialog;
