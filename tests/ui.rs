@@ -352,8 +352,9 @@ fn difference(a: &image::RgbaImage, b: &image::RgbaImage) -> (usize, u8) {
 
 /// The base map and the markers drawn from GPU buffers (what the app does on wgpu) look
 /// as egui draws them from meshes (the fallback on other renderers), before and after
-/// the view moves (new buffers are uploaded). The base map is egui's mesh through egui's
-/// shader, so its pixels are the same; the markers are computed per pixel where egui
+/// the view moves (new buffers are uploaded, and the base map is drawn into its texture
+/// again). The base map is egui's mesh through egui's shader, drawn into a texture once a
+/// view and copied to the screen pixel for pixel, so its pixels are the same; the markers are computed per pixel where egui
 /// samples pre-drawn sprites, so their anti-aliased edges differ by a shade (here ~2,200
 /// pixels, ~360 of them by more than 32 of 255, none by more than 80; without the
 /// markers, 4,240 pixels differ, by up to 204).

@@ -9,6 +9,13 @@
 //! colours in gamma space, premultiplied alpha), so its pixels are the ones egui would
 //! draw.
 //!
+//! The base map is drawn once per view, into a texture the size of the window (cleared
+//! to transparent), and each frame copies that texture's pixels to the screen. Blending
+//! premultiplied colours is associative, so the copy over the panel gives the pixels
+//! drawing the mesh there would. A renderer on the CPU (lavapipe) had rasterised the
+//! mesh (~200,000 vertices of thin triangles) every frame; the copy is one triangle, one
+//! texel read a pixel: playing, the seeds' frame went from 45–48 ms to 28–29 ms there.
+//!
 //! Markers are drawn by their own shader: one quad per marker, whose pixels compute
 //! their distance to the centre and from it the disc's and the ring's coverage (the
 //! formula that draws the sprites of [`super::marker_atlas`], evaluated per pixel). As
@@ -134,6 +141,23 @@ fn fs_marker_linear(in: MarkerOut) -> @location(0) vec4<f32> {
 }
 ";
 
+/// Copies the base map's texture to the screen: a triangle covering the whole viewport
+/// (egui's scissor keeps it to the map), each pixel the texel under it, premultiplied.
+const BLIT_SHADER: &str = r"
+@group(0) @binding(0) var map_texture: texture_2d<f32>;
+
+@vertex
+fn vs_blit(@builtin(vertex_index) i: u32) -> @builtin(position) vec4<f32> {
+    let corner = vec2<f32>(f32((i << 1u) & 2u), f32(i & 2u));
+    return vec4<f32>(corner * 2.0 - 1.0, 0.0, 1.0);
+}
+
+@fragment
+fn fs_blit(@builtin(position) position: vec4<f32>) -> @location(0) vec4<f32> {
+    return textureLoad(map_texture, vec2<i32>(position.xy), 0);
+}
+";
+
 /// The pipelines and what each drew last, in the renderer's callback resources.
 struct GpuMeshes {
     mesh_pipeline: wgpu::RenderPipeline,
@@ -142,6 +166,20 @@ struct GpuMeshes {
     bind_group: wgpu::BindGroup,
     /// The base map's buffers, then the markers'.
     uploaded: [Option<Uploaded>; 2],
+    blit_pipeline: wgpu::RenderPipeline,
+    blit_layout: wgpu::BindGroupLayout,
+    /// The base map drawn once into a texture, copied to the screen every frame.
+    map_texture: Option<MapTexture>,
+    /// The format of the window's target, which the texture shares.
+    format: wgpu::TextureFormat,
+}
+
+/// The base map as pixels: the window's size, transparent where the map draws nothing.
+struct MapTexture {
+    /// The mesh drawn into it ([`Uploaded::key`]) and the texture's size in pixels.
+    key: (usize, [u32; 2]),
+    texture: wgpu::Texture,
+    bind_group: wgpu::BindGroup,
 }
 
 struct Uploaded {
@@ -302,8 +340,10 @@ pub fn install(render_state: &egui_wgpu::RenderState) {
         render_state,
         (&module, &pipeline_layout),
         ("vs_main", if srgb { "fs_linear" } else { "fs_gamma" }),
-        &wgpu::vertex_attr_array![0 => Float32x2, 1 => Float32x2, 2 => Uint32],
-        std::mem::size_of::<Vertex>(),
+        Some((
+            &wgpu::vertex_attr_array![0 => Float32x2, 1 => Float32x2, 2 => Uint32],
+            std::mem::size_of::<Vertex>(),
+        )),
     );
     let marker_pipeline = pipeline(
         render_state,
@@ -316,11 +356,14 @@ pub fn install(render_state: &egui_wgpu::RenderState) {
                 "fs_marker_gamma"
             },
         ),
-        &wgpu::vertex_attr_array![
-            0 => Float32x2, 1 => Float32x2, 2 => Float32x2, 3 => Uint32, 4 => Uint32
-        ],
-        std::mem::size_of::<[u32; 8]>(),
+        Some((
+            &wgpu::vertex_attr_array![
+                0 => Float32x2, 1 => Float32x2, 2 => Float32x2, 3 => Uint32, 4 => Uint32
+            ],
+            std::mem::size_of::<[u32; 8]>(),
+        )),
     );
+    let (blit_pipeline, blit_layout) = blit_pipeline(render_state);
     render_state
         .renderer
         .write()
@@ -331,6 +374,10 @@ pub fn install(render_state: &egui_wgpu::RenderState) {
             uniforms,
             bind_group,
             uploaded: [None, None],
+            blit_pipeline,
+            blit_layout,
+            map_texture: None,
+            format: render_state.target_format,
         });
 }
 
@@ -340,8 +387,7 @@ fn pipeline(
     render_state: &egui_wgpu::RenderState,
     (module, layout): (&wgpu::ShaderModule, &wgpu::PipelineLayout),
     (vertex, fragment): (&str, &str),
-    attributes: &[wgpu::VertexAttribute],
-    stride: usize,
+    vertices: Option<(&[wgpu::VertexAttribute], usize)>,
 ) -> wgpu::RenderPipeline {
     let blend = wgpu::BlendState {
         color: wgpu::BlendComponent {
@@ -363,11 +409,13 @@ fn pipeline(
             vertex: wgpu::VertexState {
                 module,
                 entry_point: Some(vertex),
-                buffers: &[Some(wgpu::VertexBufferLayout {
-                    array_stride: stride as u64,
-                    step_mode: wgpu::VertexStepMode::Vertex,
-                    attributes,
-                })],
+                buffers: &[
+                    vertices.map(|(attributes, stride)| wgpu::VertexBufferLayout {
+                        array_stride: stride as u64,
+                        step_mode: wgpu::VertexStepMode::Vertex,
+                        attributes,
+                    }),
+                ],
                 compilation_options: wgpu::PipelineCompilationOptions::default(),
             },
             primitive: wgpu::PrimitiveState::default(),
@@ -389,6 +437,43 @@ fn pipeline(
             multiview_mask: None,
             cache: None,
         })
+}
+
+/// The pipeline that copies the base map's texture to the screen, and the layout of its
+/// bind group (the texture).
+fn blit_pipeline(
+    render_state: &egui_wgpu::RenderState,
+) -> (wgpu::RenderPipeline, wgpu::BindGroupLayout) {
+    let device = &render_state.device;
+    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+        label: Some("dateline map blit"),
+        source: wgpu::ShaderSource::Wgsl(BLIT_SHADER.into()),
+    });
+    let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+        label: Some("dateline map blit"),
+        entries: &[wgpu::BindGroupLayoutEntry {
+            binding: 0,
+            visibility: wgpu::ShaderStages::FRAGMENT,
+            ty: wgpu::BindingType::Texture {
+                sample_type: wgpu::TextureSampleType::Float { filterable: false },
+                view_dimension: wgpu::TextureViewDimension::D2,
+                multisampled: false,
+            },
+            count: None,
+        }],
+    });
+    let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+        label: Some("dateline map blit"),
+        bind_group_layouts: &[Some(&layout)],
+        immediate_size: 0,
+    });
+    let blit = pipeline(
+        render_state,
+        (&module, &pipeline_layout),
+        ("vs_blit", "fs_blit"),
+        None,
+    );
+    (blit, layout)
 }
 
 /// A shape that draws `mesh` (in screen points, clipped to `clip`) from GPU buffers,
@@ -413,7 +498,7 @@ impl egui_wgpu::CallbackTrait for Drawing {
         device: &wgpu::Device,
         queue: &wgpu::Queue,
         screen: &ScreenDescriptor,
-        _encoder: &mut wgpu::CommandEncoder,
+        encoder: &mut wgpu::CommandEncoder,
         resources: &mut CallbackResources,
     ) -> Vec<wgpu::CommandBuffer> {
         let Some(gpu) = resources.get_mut::<GpuMeshes>() else {
@@ -430,26 +515,12 @@ impl egui_wgpu::CallbackTrait for Drawing {
         let Some(slot) = gpu.uploaded.get_mut(self.slot()) else {
             return Vec::new();
         };
-        if slot.as_ref().is_some_and(|u| u.key == self.key()) {
-            return Vec::new();
+        if slot.as_ref().is_none_or(|u| u.key != self.key()) {
+            *slot = Some(self.upload(device));
         }
-        let vertices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-            label: Some("dateline mesh vertices"),
-            contents: self.vertex_bytes(),
-            usage: wgpu::BufferUsages::VERTEX,
-        });
-        let indices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-            label: Some("dateline mesh indices"),
-            contents: bytemuck::cast_slice(self.indices()),
-            usage: wgpu::BufferUsages::INDEX,
-        });
-        *slot = Some(Uploaded {
-            key: self.key(),
-            vertices,
-            indices,
-            count: u32::try_from(self.indices().len()).unwrap_or(0),
-            _drawing: self.clone(),
-        });
+        if let Self::Mesh(_) = self {
+            gpu.draw_map_texture(device, encoder, screen.size_in_pixels);
+        }
         Vec::new()
     }
 
@@ -462,13 +533,23 @@ impl egui_wgpu::CallbackTrait for Drawing {
         let Some(gpu) = resources.get::<GpuMeshes>() else {
             return;
         };
+        // The whole screen as viewport: vertices are in screen points, as egui's are,
+        // and the map's texture has the screen's pixels.
+        let [w, h] = info.screen_size_px;
+        pass.set_viewport(0.0, 0.0, w as f32, h as f32, 0.0, 1.0);
+        let texture = gpu.map_texture.as_ref();
+        if let Some(map) =
+            texture.filter(|t| matches!(self, Self::Mesh(_)) && t.key.0 == self.key())
+        {
+            pass.set_pipeline(&gpu.blit_pipeline);
+            pass.set_bind_group(0, &map.bind_group, &[]);
+            pass.draw(0..3, 0..1);
+            return;
+        }
         let uploaded = gpu.uploaded.get(self.slot()).and_then(Option::as_ref);
         let Some(up) = uploaded.filter(|u| u.key == self.key()) else {
             return;
         };
-        // The whole screen as viewport: vertices are in screen points, as egui's are.
-        let [w, h] = info.screen_size_px;
-        pass.set_viewport(0.0, 0.0, w as f32, h as f32, 0.0, 1.0);
         pass.set_pipeline(match self {
             Self::Mesh(_) => &gpu.mesh_pipeline,
             Self::Markers(_) => &gpu.marker_pipeline,
@@ -477,6 +558,106 @@ impl egui_wgpu::CallbackTrait for Drawing {
         pass.set_vertex_buffer(0, up.vertices.slice(..));
         pass.set_index_buffer(up.indices.slice(..), wgpu::IndexFormat::Uint32);
         pass.draw_indexed(0..up.count, 0, 0..1);
+    }
+}
+
+impl Drawing {
+    /// Its vertices and indices in new GPU buffers.
+    fn upload(&self, device: &wgpu::Device) -> Uploaded {
+        let vertices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+            label: Some("dateline mesh vertices"),
+            contents: self.vertex_bytes(),
+            usage: wgpu::BufferUsages::VERTEX,
+        });
+        let indices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+            label: Some("dateline mesh indices"),
+            contents: bytemuck::cast_slice(self.indices()),
+            usage: wgpu::BufferUsages::INDEX,
+        });
+        Uploaded {
+            key: self.key(),
+            vertices,
+            indices,
+            count: u32::try_from(self.indices().len()).unwrap_or(0),
+            _drawing: self.clone(),
+        }
+    }
+}
+
+impl GpuMeshes {
+    /// Draws the uploaded base map into the map texture, unless it holds that map at
+    /// `size` (the screen's pixels) already: once per view, not once per frame.
+    fn draw_map_texture(
+        &mut self,
+        device: &wgpu::Device,
+        encoder: &mut wgpu::CommandEncoder,
+        size: [u32; 2],
+    ) {
+        let Some(up) = &self.uploaded[0] else {
+            return;
+        };
+        let key = (up.key, size);
+        if self.map_texture.as_ref().is_some_and(|t| t.key == key) || size.contains(&0) {
+            return;
+        }
+        let (texture, bind_group) = match self.map_texture.take() {
+            Some(old) if old.key.1 == size => (old.texture, old.bind_group),
+            _ => {
+                let texture = device.create_texture(&wgpu::TextureDescriptor {
+                    label: Some("dateline map texture"),
+                    size: wgpu::Extent3d {
+                        width: size[0],
+                        height: size[1],
+                        depth_or_array_layers: 1,
+                    },
+                    mip_level_count: 1,
+                    sample_count: u32::from(SAMPLES),
+                    dimension: wgpu::TextureDimension::D2,
+                    format: self.format,
+                    usage: wgpu::TextureUsages::RENDER_ATTACHMENT
+                        | wgpu::TextureUsages::TEXTURE_BINDING,
+                    view_formats: &[],
+                });
+                let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+                let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
+                    label: Some("dateline map texture"),
+                    layout: &self.blit_layout,
+                    entries: &[wgpu::BindGroupEntry {
+                        binding: 0,
+                        resource: wgpu::BindingResource::TextureView(&view),
+                    }],
+                });
+                (texture, bind_group)
+            }
+        };
+        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+            label: Some("dateline map texture"),
+            color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                view: &view,
+                depth_slice: None,
+                resolve_target: None,
+                ops: wgpu::Operations {
+                    load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
+                    store: wgpu::StoreOp::Store,
+                },
+            })],
+            depth_stencil_attachment: None,
+            timestamp_writes: None,
+            occlusion_query_set: None,
+            multiview_mask: None,
+        });
+        pass.set_pipeline(&self.mesh_pipeline);
+        pass.set_bind_group(0, &self.bind_group, &[]);
+        pass.set_vertex_buffer(0, up.vertices.slice(..));
+        pass.set_index_buffer(up.indices.slice(..), wgpu::IndexFormat::Uint32);
+        pass.draw_indexed(0..up.count, 0, 0..1);
+        drop(pass);
+        self.map_texture = Some(MapTexture {
+            key,
+            texture,
+            bind_group,
+        });
     }
 }
 
